@@ -1,0 +1,27 @@
+package nl.koers.launcher;
+
+import nl.koers.command.CommandSideApplication;
+import nl.koers.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * The embedded default: command side, query side and the in-process stores in one JVM. Started by
+ * {@code ./koers run}; the same code runs split into two applications in the other modes. The two side
+ * applications' own entry classes are left out, so each bean exists once.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"nl.koers.platform", "nl.koers.command", "nl.koers.query", "nl.koers.launcher"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {CommandSideApplication.class, QuerySideApplication.class}))
+public class KoersApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(KoersApplication.class, args);
+    }
+}

@@ -1,0 +1,134 @@
+package nl.koers.platform.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import nl.koers.events.common.CommandRefused;
+import nl.koers.events.common.Rejection;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.common.transaction.NoTransactionManager;
+import com.mongodb.client.MongoClient;
+import nl.koers.platform.config.KoersProperties;
+import org.axonframework.commandhandling.CommandMessage;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+
+/**
+ * Axon wiring shared by both sides: Jackson for every message and snapshot (no XStream, no default typing),
+ * tracking tokens and dead letters in MongoDB, pooled streaming processors whose handler errors go to a
+ * dead-letter queue per processing group instead of being logged and skipped.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Axon's own mapper: kept apart from the web mapper so API settings never change stored JSON. */
+    public static ObjectMapper messageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public static JacksonSerializer jacksonSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient client, KoersProperties properties) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, properties.mongo().database())
+                .trackingTokensCollectionName("axon_tracking_tokens")
+                .deadLetterCollectionName("axon_dead_letters")
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    /** Pooled streaming processors everywhere; a failing handler parks the event in a dead-letter queue. */
+    @Bean
+    ConfigurerModule eventProcessingDefaults(MongoTemplate axonMongoTemplate,
+                                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                                            Serializer serializer) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(100)
+                        .initialSegmentCount(4)
+                        .maxClaimedSegments(4))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDeadLetterQueueProvider(processingGroup -> config ->
+                        MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(processingGroup)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(serializer)
+                                .transactionManager(NoTransactionManager.INSTANCE)
+                                .build()));
+    }
+
+    /**
+     * Makes refusals look the same whether the command ran in this JVM or behind Axon Server: every
+     * {@link CommandRefused} (and an unknown aggregate) becomes a {@link CommandExecutionException} whose details
+     * carry the {@link Rejection}.
+     */
+    @Bean
+    ConfigurerModule commandRejections() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(() ->
+                config.commandBus().registerHandlerInterceptor(rejectionTranslator())));
+    }
+
+    static MessageHandlerInterceptor<CommandMessage<?>> rejectionTranslator() {
+        return (unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (CommandRefused e) {
+                throw new CommandExecutionException(e.getMessage(), null, e.rejection());
+            } catch (AggregateNotFoundException e) {
+                Rejection notFound = new Rejection(Rejection.Kind.NOT_FOUND, null, "no such trajectory");
+                throw new CommandExecutionException(notFound.message(), null, notFound);
+            }
+        };
+    }
+}

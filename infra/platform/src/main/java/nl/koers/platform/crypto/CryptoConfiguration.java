@@ -1,0 +1,33 @@
+package nl.koers.platform.crypto;
+
+import com.mongodb.client.MongoDatabase;
+import nl.koers.platform.config.KoersProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class CryptoConfiguration {
+
+    @Bean
+    KeyMaterial keyMaterial(KoersProperties properties) {
+        return KeyMaterial.from(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    YouthKeyStore youthKeyStore(@Qualifier("koers") MongoDatabase database, KeyMaterial material) {
+        return new MongoYouthKeyStore(database, material);
+    }
+
+    @Bean
+    PersonalDataCipher personalDataCipher(YouthKeyStore keys) {
+        return new PersonalDataCipher(keys);
+    }
+
+    @Bean
+    IdentityHasher identityHasher(KeyMaterial material) {
+        return new IdentityHasher(material);
+    }
+}

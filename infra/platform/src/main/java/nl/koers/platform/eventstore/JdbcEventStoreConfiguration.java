@@ -1,0 +1,80 @@
+package nl.koers.platform.eventstore;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The JDBC event store ({@code koers.event-store=jdbc}): an H2 file in the embedded default, PostgreSQL on
+ * self-hosted sites. Which one is decided by {@code spring.datasource.url} alone. The tables are created on
+ * first start in the dialect of the database found.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "koers.event-store", havingValue = "jdbc", matchIfMissing = true)
+public class JdbcEventStoreConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(JdbcEventStoreConfiguration.class);
+
+    @Bean
+    ConnectionProvider eventStoreConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    PersistenceExceptionResolver jdbcPersistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider eventStoreConnectionProvider,
+                                          TransactionManager transactionManager,
+                                          DataSource dataSource) throws SQLException {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(eventStoreConnectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+        EventTableFactory dialect = dialectOf(dataSource);
+        engine.createSchema(dialect);
+        log.debug("Event tables ready ({})", dialect.getClass().getSimpleName());
+        return engine;
+    }
+
+    static EventTableFactory dialectOf(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+            if (product.contains("postgres")) {
+                return PostgresEventTableFactory.INSTANCE;
+            }
+            if (product.contains("h2")) {
+                return H2EventTableFactory.INSTANCE;
+            }
+            throw new IllegalStateException("unsupported event store database: " + product
+                    + " (supported: H2 for the embedded default, PostgreSQL for self-hosted sites)");
+        }
+    }
+}

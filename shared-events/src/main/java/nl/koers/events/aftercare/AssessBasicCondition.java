@@ -1,0 +1,10 @@
+package nl.koers.events.aftercare;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Record the assessment of a basic condition. */
+public record AssessBasicCondition(@TargetAggregateIdentifier TrajectoryId trajectoryId, BasicCondition condition, ConditionStatus status, LocalDate assessedOn, String recordedBy) {
+}

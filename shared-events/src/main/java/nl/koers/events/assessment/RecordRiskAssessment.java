@@ -1,0 +1,11 @@
+package nl.koers.events.assessment;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Record a risk assessment. */
+public record RecordRiskAssessment(@TargetAggregateIdentifier TrajectoryId trajectoryId, LocalDate assessedOn, Map<LifeDomain, RiskLevel> domains, RiskLevel overall, String recordedBy) {
+}

@@ -1,0 +1,4 @@
+package nl.koers.events.assessment;
+
+/** Risk level, per domain and overall. */
+public enum RiskLevel { LOW, MEDIUM, HIGH }

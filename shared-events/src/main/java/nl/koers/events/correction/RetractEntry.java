@@ -1,0 +1,10 @@
+package nl.koers.events.correction;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Retract an earlier entry of this trajectory. */
+public record RetractEntry(@TargetAggregateIdentifier TrajectoryId trajectoryId, String retractedEventId, LocalDate retractedOn, EncryptedValue explanation, String recordedBy) {
+}

@@ -1,0 +1,10 @@
+package nl.koers.events.detention;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Record the trajectory meeting of the current detention. */
+public record RecordTrajectoryMeeting(@TargetAggregateIdentifier TrajectoryId trajectoryId, LocalDate heldOn, String recordedBy) {
+}

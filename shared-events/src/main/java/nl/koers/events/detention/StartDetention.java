@@ -1,0 +1,10 @@
+package nl.koers.events.detention;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Record the start of a detention in a JJI. */
+public record StartDetention(@TargetAggregateIdentifier TrajectoryId trajectoryId, DetentionType type, String facility, LocalDate startedOn, String recordedBy) {
+}

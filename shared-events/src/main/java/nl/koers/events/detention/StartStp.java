@@ -1,0 +1,10 @@
+package nl.koers.events.detention;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Record the start of the STP stage of the current detention. */
+public record StartStp(@TargetAggregateIdentifier TrajectoryId trajectoryId, LocalDate startedOn, String recordedBy) {
+}

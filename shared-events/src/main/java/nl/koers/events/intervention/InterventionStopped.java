@@ -1,0 +1,15 @@
+package nl.koers.events.intervention;
+
+import nl.koers.events.common.*;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** An intervention stopped before completion. */
+@Revision("1")
+public record InterventionStopped(TrajectoryId trajectoryId, InterventionId interventionId, LocalDate stoppedOn, StopReason reason, String recordedBy) implements TrajectoryEvent {
+    @Override
+    public LocalDate occurredOn() {
+        return stoppedOn;
+    }
+}

@@ -1,0 +1,10 @@
+package nl.koers.events.intervention;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Plan an intervention from the catalogue. */
+public record PlanIntervention(@TargetAggregateIdentifier TrajectoryId trajectoryId, InterventionId interventionId, String type, LocalDate plannedOn, String recordedBy) {
+}

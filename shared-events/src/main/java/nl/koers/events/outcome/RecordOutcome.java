@@ -1,0 +1,10 @@
+package nl.koers.events.outcome;
+
+import nl.koers.events.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Record an outcome. */
+public record RecordOutcome(@TargetAggregateIdentifier TrajectoryId trajectoryId, OutcomeKind kind, LocalDate achievedOn, String recordedBy) {
+}
