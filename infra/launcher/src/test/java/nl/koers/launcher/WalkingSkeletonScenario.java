@@ -1,0 +1,75 @@
+package nl.koers.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * A youth worker's first steps over real HTTP, shared by the end-to-end tests on each event store and by the
+ * restart tests: open a trajectory, then read it back through the query side.
+ */
+final class WalkingSkeletonScenario {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    WalkingSkeletonScenario(String base) {
+        this.base = base;
+    }
+
+    record Answer(int status, JsonNode body, String location) {
+    }
+
+    Answer open(String user, String neighbourhood, String givenName, String familyName, String birthDate) {
+        String body = """
+                {"neighbourhood":"%s","openedOn":"2026-01-15",
+                 "referral":{"source":"SCHOOL","reason":"verzuim en signalen van de wijkagent"},
+                 "youth":{"givenName":"%s","familyName":"%s","birthDate":"%s"}}
+                """.formatted(neighbourhood, givenName, familyName, birthDate);
+        return send(user, HttpRequest.newBuilder(URI.create(base + "/api/trajectories"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Answer get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Reads a trajectory once the query side has projected it (eventual consistency), at most 10 s. */
+    Answer awaitTrajectory(String user, String id) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        Answer answer = get(user, "/api/trajectories/" + id);
+        while (answer.status() == 404 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            answer = get(user, "/api/trajectories/" + id);
+        }
+        return answer;
+    }
+
+    Answer send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":koers-demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
