@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param mongo         MongoDB for views, tokens, dead letters, key store and lookup tables
  * @param crypto        keys that protect personal data
  * @param demoUsers     whether the demo users of the embedded default exist (never in production)
+ * @param oidc          how a production token's claims map to a Koers role and focus areas
  */
 @ConfigurationProperties("koers")
 public record KoersProperties(@DefaultValue("embedded") String mode,
@@ -21,7 +22,8 @@ public record KoersProperties(@DefaultValue("embedded") String mode,
                               @DefaultValue("jdbc") String eventStore,
                               @DefaultValue Mongo mongo,
                               @DefaultValue Crypto crypto,
-                              @DefaultValue("false") boolean demoUsers) {
+                              @DefaultValue("false") boolean demoUsers,
+                              @DefaultValue Oidc oidc) {
 
     /**
      * @param uri      a MongoDB connection string; empty starts the in-process server
@@ -40,5 +42,14 @@ public record KoersProperties(@DefaultValue("embedded") String mode,
      * @param identityKey base64 HMAC key for the "already known?" hashes of BSN and name + birth date
      */
     public record Crypto(String masterKey, String identityKey) {
+    }
+
+    /**
+     * @param roleClaim     claim with one of the Koers roles (YOUTH_WORKER, JUSTICE_LIAISON, …)
+     * @param areasClaim    claim with a list of focus-area codes, or ALL
+     * @param usernameClaim claim recorded as the user's name in events and the access log
+     */
+    public record Oidc(@DefaultValue("koers_role") String roleClaim, @DefaultValue("koers_areas") String areasClaim,
+                       @DefaultValue("preferred_username") String usernameClaim) {
     }
 }

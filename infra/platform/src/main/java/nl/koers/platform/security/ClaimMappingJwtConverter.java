@@ -13,28 +13,30 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Production users come from an OIDC provider. The role is read from the claim {@code koers_role} and the
- * focus areas from {@code koers_areas} (a list, or {@code ALL}); the user name from {@code preferred_username}.
+ * Production users come from an OIDC provider. Which claims carry the role, the focus areas (a list, or
+ * {@code ALL}) and the user name is configuration ({@code koers.oidc.*}); a token without a known role gets no
+ * Koers authority and is refused everywhere.
  */
 class ClaimMappingJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-    static final String ROLE_CLAIM = "koers_role";
-    static final String AREAS_CLAIM = "koers_areas";
+    private final KoersProperties.Oidc claims;
 
     ClaimMappingJwtConverter(KoersProperties properties) {
+        this.claims = properties.oidc();
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Collection<GrantedAuthority> authorities = new ArrayList<>();
-        String role = jwt.getClaimAsString(ROLE_CLAIM);
+        String role = jwt.getClaimAsString(claims.roleClaim());
         if (role != null) {
             authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
         }
-        List<String> areas = jwt.hasClaim(AREAS_CLAIM) ? jwt.getClaimAsStringList(AREAS_CLAIM) : List.of();
+        List<String> areas = jwt.hasClaim(claims.areasClaim()) ? jwt.getClaimAsStringList(claims.areasClaim()) : List.of();
         for (String area : areas) {
             authorities.add(new SimpleGrantedAuthority("AREA_" + area));
         }
-        String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+        String name = jwt.hasClaim(claims.usernameClaim()) ? jwt.getClaimAsString(claims.usernameClaim())
+                : jwt.getSubject();
         return new JwtAuthenticationToken(jwt, authorities, name);
     }
 }

@@ -3,6 +3,7 @@ package nl.koers.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.platform.config.KoersProperties;
 import nl.koers.platform.web.Problems;
+import nl.koers.platform.web.RefusalLog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,8 @@ import java.util.List;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, KoersProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, KoersProperties properties,
+                           RefusalLog refusals) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
@@ -39,12 +41,18 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
+                            if (request.getRequestURI().startsWith("/api/")) {
+                                refusals.record(request, HttpStatus.UNAUTHORIZED.value());
+                            }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"Koers\"");
                             Problems.write(response, mapper, HttpStatus.UNAUTHORIZED, "Authentication required",
                                     "Log in with a Koers account (HTTP Basic or a bearer token).");
                         })
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, mapper,
-                                HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.")));
+                        .accessDeniedHandler((request, response, ex) -> {
+                            refusals.record(request, HttpStatus.FORBIDDEN.value());
+                            Problems.write(response, mapper, HttpStatus.FORBIDDEN, "Forbidden",
+                                    "Your role does not allow this.");
+                        }));
         if (properties.demoUsers()) {
             http.httpBasic(Customizer.withDefaults());
         } else {

@@ -23,23 +23,37 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Every error of the API as RFC 7807 problem details; no stack traces or personal data leave the process. */
 @RestControllerAdvice
 public class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private final RefusalLog refusals;
+
+    public ProblemHandler(RefusalLog refusals) {
+        this.refusals = refusals;
+    }
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
+        if (e.status() == HttpStatus.FORBIDDEN) {
+            refusals.record(request, HttpStatus.FORBIDDEN.value());
+        }
         return respond(e.status(), e.title(), e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> refused(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> refused(CommandExecutionException e, HttpServletRequest request) {
         Object details = e.getDetails().orElse(null);
         if (details instanceof Rejection rejection) {
+            if (rejection.kind() == Rejection.Kind.FORBIDDEN) {
+                refusals.record(request, HttpStatus.FORBIDDEN.value());
+            }
             return respond(rejection);
         }
         if (e.getCause() instanceof ConcurrencyException) {
@@ -141,7 +155,8 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler(UnknownUserException.class)
-    ResponseEntity<ProblemDetail> unknownUser(UnknownUserException e) {
+    ResponseEntity<ProblemDetail> unknownUser(UnknownUserException e, HttpServletRequest request) {
+        refusals.record(request, HttpStatus.FORBIDDEN.value());
         return respond(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of());
     }
 
