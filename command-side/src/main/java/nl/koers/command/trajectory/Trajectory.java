@@ -1,28 +1,54 @@
 package nl.koers.command.trajectory;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import nl.koers.command.common.Catalogues;
 import nl.koers.command.common.CommandMetadata;
+import nl.koers.command.common.Guards;
+import nl.koers.command.correction.EntryLog;
+import nl.koers.command.detention.Detentions;
+import nl.koers.command.intervention.Interventions;
+import nl.koers.events.aftercare.AftercareStarted;
+import nl.koers.events.aftercare.AssessBasicCondition;
+import nl.koers.events.aftercare.BasicConditionAssessed;
+import nl.koers.events.assessment.RecordRiskAssessment;
+import nl.koers.events.assessment.RiskAssessmentRecorded;
+import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.CommandRefused;
 import nl.koers.events.common.FocusAreaCode;
 import nl.koers.events.common.Phase;
 import nl.koers.events.common.Rejection;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
+import nl.koers.events.contact.ContactRecorded;
+import nl.koers.events.contact.PoliceContactRecorded;
+import nl.koers.events.contact.RecordContact;
+import nl.koers.events.contact.RecordPoliceContact;
+import nl.koers.events.detention.DetentionStarted;
+import nl.koers.events.outcome.OutcomeRecorded;
+import nl.koers.events.outcome.RecordOutcome;
+import nl.koers.events.reference.ReferenceData;
+import nl.koers.events.reference.Wijk;
+import nl.koers.events.trajectory.AssignCaseworker;
+import nl.koers.events.trajectory.CaseworkerAssigned;
 import nl.koers.events.trajectory.CloseTrajectory;
 import nl.koers.events.trajectory.OpenTrajectory;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryOpened;
+import nl.koers.events.trajectory.TrajectoryTransferred;
+import nl.koers.events.trajectory.TransferTrajectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -30,21 +56,34 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One youth's trajectory: decides what may be recorded and records it as events. Command handlers check, then
  * apply; event sourcing handlers only assign state, so replaying old events can never fail. Fields are plain
  * and Jackson-visible because snapshots are serialized with Jackson.
+ * <p>
+ * The root keeps identity, place and phase and records the plain facts (contacts, assessments, outcomes). Three
+ * members keep their own state and commands: {@link Detentions} (the current detention and its steps),
+ * {@link Interventions} (each intervention's life cycle) and {@link EntryLog} (version and the ids of every
+ * entry, for corrections). The rules every command shares run first, in {@link #admit}.
  */
 @Aggregate(snapshotTriggerDefinition = "trajectorySnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Trajectory {
-
     @AggregateIdentifier
     private TrajectoryId trajectoryId;
     private YouthId youthId;
+    private CbsWijkCode neighbourhood;
     private FocusAreaCode focusArea;
     private LocalDate openedOn;
     private Phase phase;
+    /** Business date on which the current phase began; closing cannot lie before it. */
+    private LocalDate phaseSince;
     private LocalDate closedOn;
-    /** Sequence number of the last event: what If-Match compares and responses report. */
-    private long version;
+    private String caseworker;
+
+    @AggregateMember
+    private EntryLog entries = new EntryLog();
+    @AggregateMember
+    private Detentions detentions = new Detentions();
+    @AggregateMember
+    private Interventions interventions = new Interventions();
 
     protected Trajectory() {
         // for Axon and Jackson
@@ -52,7 +91,13 @@ public class Trajectory {
 
     @CommandHandler
     public Trajectory(OpenTrajectory cmd, Clock clock) {
+        Guards.required("openedOn", cmd.openedOn());
         Guards.notInFuture("openedOn", cmd.openedOn(), clock);
+        Wijk wijk = ReferenceData.get().wijk(cmd.neighbourhood()).orElseThrow(() -> CommandRefused.invalid(
+                "neighbourhood", "is not a CBS 2024 wijk code of the programme's municipalities"));
+        if (!Objects.equals(wijk.focusArea(), cmd.focusArea())) {
+            throw CommandRefused.invalid("neighbourhood", "does not lie in focus area " + cmd.focusArea());
+        }
         if (cmd.ageAtOpening() < 8 || cmd.ageAtOpening() > 27) {
             throw CommandRefused.invalid("youth.birthDate", "the programme is for ages 8 to 27");
         }
@@ -61,49 +106,142 @@ public class Trajectory {
                 cmd.recordedBy()));
     }
 
-    /** Scope and If-Match come before any rule of the trajectory itself (403 before 409). */
+    /**
+     * What every command on an existing trajectory must pass, in the order of api.md: the worker's area (403),
+     * its business dates (400: not in the future, not before the trajectory opened), If-Match (409) and, once
+     * closed, the follow-up rule (409). Answers the version after the command, so every handler reports it.
+     */
     @CommandHandlerInterceptor
-    public Object checkScopeAndVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+    public Object admit(CommandMessage<?> command, InterceptorChain chain, Clock clock) throws Exception {
         if (!CommandMetadata.inScope(command.getMetaData(), focusArea)) {
             throw new CommandRefused(new Rejection(Rejection.Kind.FORBIDDEN, null,
                     "this trajectory is outside your focus areas"));
         }
+        Admission.checkDates(command.getPayload(), openedOn, clock);
         Object expected = command.getMetaData().get(CommandMetadata.EXPECTED_VERSION);
-        if (expected != null && ((Number) expected).longValue() != version) {
-            throw CommandRefused.conflict("the trajectory is at version " + version + ", not " + expected
+        if (expected != null && ((Number) expected).longValue() != entries.version()) {
+            throw CommandRefused.conflict("the trajectory is at version " + entries.version() + ", not " + expected
                     + "; reload and try again");
         }
-        return chain.proceed();
+        if (phase == Phase.CLOSED) {
+            Admission.checkFollowUp(command.getPayload(), closedOn);
+        }
+        chain.proceed();
+        return entries.version();
     }
 
     @CommandHandler
-    public long handle(CloseTrajectory cmd, Clock clock) {
-        Guards.notInFuture("closedOn", cmd.closedOn(), clock);
-        Guards.notBefore("closedOn", cmd.closedOn(), openedOn, "the trajectory opened");
-        if (phase == Phase.CLOSED) {
-            throw CommandRefused.conflict("the trajectory is already closed");
-        }
+    void handle(CloseTrajectory cmd) {
+        Guards.required("reason", cmd.reason());
+        Guards.notBefore("closedOn", cmd.closedOn(), phaseSince, "the start of the current phase");
         if (phase == Phase.DETENTION) {
-            throw CommandRefused.conflict("a trajectory cannot be closed during a detention");
+            throw CommandRefused.conflict("a trajectory cannot be closed during a detention; end the detention first");
         }
         apply(new TrajectoryClosed(trajectoryId, cmd.closedOn(), cmd.reason(), cmd.recordedBy()));
-        return version;
+    }
+
+    @CommandHandler
+    void handle(AssignCaseworker cmd) {
+        Guards.text("caseworker", cmd.caseworker(), 100);
+        if (cmd.caseworker().trim().equals(caseworker)) {
+            throw CommandRefused.conflict(caseworker + " is already the caseworker");
+        }
+        apply(new CaseworkerAssigned(trajectoryId, cmd.caseworker().trim(), cmd.assignedOn(), cmd.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(TransferTrajectory cmd, MetaData metaData) {
+        Guards.required("neighbourhood", cmd.toNeighbourhood());
+        Wijk target = ReferenceData.get().wijk(cmd.toNeighbourhood()).orElseThrow(() -> CommandRefused.invalid(
+                "neighbourhood", "is not a CBS 2024 wijk code of the programme's municipalities"));
+        if (target.focusArea() == null || !CommandMetadata.inScope(metaData, target.focusArea())) {
+            throw new CommandRefused(new Rejection(Rejection.Kind.FORBIDDEN, null,
+                    "the target neighbourhood is outside your focus areas"));
+        }
+        if (!target.focusArea().equals(cmd.toFocusArea())) {
+            throw CommandRefused.invalid("neighbourhood", "lies in focus area " + target.focusArea());
+        }
+        if (target.code().equals(neighbourhood)) {
+            throw CommandRefused.conflict("the trajectory is already in " + neighbourhood);
+        }
+        apply(new TrajectoryTransferred(trajectoryId, neighbourhood, target.code(), target.focusArea(),
+                cmd.transferredOn(), cmd.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordRiskAssessment cmd) {
+        if (cmd.domains() == null || cmd.domains().isEmpty() || cmd.domains().values().stream().anyMatch(Objects::isNull)) {
+            throw CommandRefused.invalid("domains", "needs a level for at least one life domain");
+        }
+        Guards.required("overall", cmd.overall());
+        apply(new RiskAssessmentRecorded(trajectoryId, cmd.assessedOn(), cmd.domains(), cmd.overall(),
+                cmd.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordContact cmd) {
+        Guards.inCatalogue("kind", Catalogues.CONTACT_KINDS, cmd.kind());
+        apply(new ContactRecorded(trajectoryId, cmd.kind(), cmd.contactOn(), cmd.note(), cmd.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordPoliceContact cmd) {
+        Guards.inCatalogue("kind", Catalogues.POLICE_CONTACT_KINDS, cmd.kind());
+        apply(new PoliceContactRecorded(trajectoryId, cmd.kind(), cmd.contactOn(), cmd.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(AssessBasicCondition cmd) {
+        Guards.required("condition", cmd.condition());
+        Guards.required("status", cmd.status());
+        apply(new BasicConditionAssessed(trajectoryId, cmd.condition(), cmd.status(), cmd.assessedOn(),
+                cmd.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordOutcome cmd) {
+        Guards.required("kind", cmd.kind());
+        apply(new OutcomeRecorded(trajectoryId, cmd.kind(), cmd.achievedOn(), cmd.recordedBy()));
     }
 
     @EventSourcingHandler
-    void on(TrajectoryOpened e, @SequenceNumber long sequence) {
-        version = sequence;
+    void on(TrajectoryOpened e) {
         trajectoryId = e.trajectoryId();
         youthId = e.youthId();
+        neighbourhood = e.neighbourhood();
         focusArea = e.focusArea();
         openedOn = e.openedOn();
         phase = Phase.PREVENTION;
+        phaseSince = e.openedOn();
     }
 
     @EventSourcingHandler
-    void on(TrajectoryClosed e, @SequenceNumber long sequence) {
-        version = sequence;
+    void on(CaseworkerAssigned e) {
+        caseworker = e.caseworker();
+    }
+
+    @EventSourcingHandler
+    void on(TrajectoryTransferred e) {
+        neighbourhood = e.toNeighbourhood();
+        focusArea = e.toFocusArea();
+    }
+
+    @EventSourcingHandler
+    void on(DetentionStarted e) {
+        phase = Phase.DETENTION;
+        phaseSince = e.startedOn();
+    }
+
+    @EventSourcingHandler
+    void on(AftercareStarted e) {
+        phase = Phase.AFTERCARE;
+        phaseSince = e.startedOn();
+    }
+
+    @EventSourcingHandler
+    void on(TrajectoryClosed e) {
         phase = Phase.CLOSED;
+        phaseSince = e.closedOn();
         closedOn = e.closedOn();
     }
 }

@@ -1,7 +1,6 @@
 package nl.koers.command.trajectory;
 
 import nl.koers.command.common.CommandMetadata;
-import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.SealedYouth;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
@@ -19,7 +18,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,14 +33,16 @@ public class TrajectoryOpening {
 
     private final CommandGateway commands;
     private final YouthRegistry registry;
+    private final TrajectoryYouths youths;
     private final IdentityHasher hasher;
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    public TrajectoryOpening(CommandGateway commands, YouthRegistry registry, IdentityHasher hasher,
-                             PersonalDataCipher cipher, Clock clock) {
+    public TrajectoryOpening(CommandGateway commands, YouthRegistry registry, TrajectoryYouths youths,
+                             IdentityHasher hasher, PersonalDataCipher cipher, Clock clock) {
         this.commands = commands;
         this.registry = registry;
+        this.youths = youths;
         this.hasher = hasher;
         this.cipher = cipher;
         this.clock = clock;
@@ -98,6 +98,8 @@ public class TrajectoryOpening {
                     + claim.openTrajectory().orElseThrow() + ")");
         }
         YouthId youthId = claim.youthId();
+        // Before the command: a later request may seal free text for this trajectory as soon as it exists.
+        youths.remember(trajectoryId, youthId);
         try {
             OpenTrajectory command = new OpenTrajectory(trajectoryId, youthId, district.code(), district.focusArea(),
                     request.openedOn(), request.referral().source(),

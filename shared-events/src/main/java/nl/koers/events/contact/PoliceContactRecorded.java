@@ -5,8 +5,11 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** A police contact or Halt referral (kind from the catalogue); counts for the recidivism proxy. */
-@Revision("1")
+/**
+ * A police contact or Halt referral (kind from the catalogue); counts for the recidivism proxy.
+ * Revision 2 names the business date {@code contactOn}; revision 1 called it {@code on} (upcast on read).
+ */
+@Revision("2")
 public record PoliceContactRecorded(TrajectoryId trajectoryId, String kind, LocalDate contactOn, String recordedBy) implements TrajectoryEvent {
     @Override
     public LocalDate occurredOn() {

@@ -1,0 +1,45 @@
+package nl.koers.command.aftercare;
+
+import nl.koers.command.common.Created;
+import nl.koers.command.common.IfMatch;
+import nl.koers.command.common.TrajectoryCommands;
+import nl.koers.events.aftercare.AssessBasicCondition;
+import nl.koers.events.aftercare.BasicCondition;
+import nl.koers.events.aftercare.ConditionStatus;
+import nl.koers.platform.web.FieldChecks;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** HTTP → the basic conditions for re-integration (five plus daytime activity), met / partly / not met. */
+@RestController
+@RequestMapping("/api/trajectories/{id}/basic-conditions")
+public class BasicConditionController {
+    private final TrajectoryCommands commands;
+
+    public BasicConditionController(TrajectoryCommands commands) {
+        this.commands = commands;
+    }
+
+    public record BasicConditionRequest(BasicCondition condition, ConditionStatus status, LocalDate assessedOn) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @RequestBody BasicConditionRequest body,
+                                                      @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        FieldChecks checks = commands.checks();
+        checks.required("condition", body.condition());
+        checks.required("status", body.status());
+        checks.pastOrToday("assessedOn", body.assessedOn());
+        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
+                new AssessBasicCondition(trajectory, body.condition(), body.status(), body.assessedOn(),
+                        user.username())));
+    }
+}

@@ -1,0 +1,56 @@
+package nl.koers.command.common;
+
+import nl.koers.events.common.CommandRefused;
+import nl.koers.events.reference.ReferenceData;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Guard clauses the aggregate and its members share. The HTTP layer checks the same things first (400 before
+ * 403); these keep the aggregate safe for every other sender too.
+ */
+public final class Guards {
+    /** Business dates are Dutch calendar dates. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private Guards() {
+    }
+
+    public static void required(String field, Object value) {
+        if (value == null) {
+            throw CommandRefused.invalid(field, "is required");
+        }
+    }
+
+    public static void text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw CommandRefused.invalid(field, "is required");
+        }
+        if (value.length() > maxLength) {
+            throw CommandRefused.invalid(field, "is longer than " + maxLength + " characters");
+        }
+    }
+
+    public static void inCatalogue(String field, String catalogue, String code) {
+        if (code == null || code.isBlank()) {
+            throw CommandRefused.invalid(field, "is required");
+        }
+        if (!ReferenceData.get().inCatalogue(catalogue, code)) {
+            throw CommandRefused.invalid(field, "is not in the catalogue " + catalogue);
+        }
+    }
+
+    public static void notInFuture(String field, LocalDate date, Clock clock) {
+        if (date.isAfter(LocalDate.now(clock.withZone(ZONE)))) {
+            throw CommandRefused.invalid(field, "lies in the future");
+        }
+    }
+
+    public static void notBefore(String field, LocalDate date, LocalDate limit, String what) {
+        if (limit != null && date != null && date.isBefore(limit)) {
+            throw CommandRefused.invalid(field, "lies before " + what + " (" + limit + ")");
+        }
+    }
+}

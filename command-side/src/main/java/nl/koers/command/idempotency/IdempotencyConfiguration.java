@@ -1,0 +1,21 @@
+package nl.koers.command.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The idempotency filter sits on the command endpoints, right after the security filters (so 401 comes first). */
+@Configuration(proxyBeanMethods = false)
+public class IdempotencyConfiguration {
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ObjectMapper mapper) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, mapper));
+        registration.addUrlPatterns("/api/trajectories", "/api/trajectories/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+}
