@@ -1,0 +1,73 @@
+package nl.koers.query.history;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import nl.koers.events.common.TrajectoryEvent;
+import nl.koers.events.trajectory.TrajectoryOpened;
+import nl.koers.events.trajectory.TrajectoryTransferred;
+import nl.koers.query.common.VersionedDocuments;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Events → one history document per trajectory ({@code _id} = trajectory id) holding every entry in order, so a
+ * history is one read by {@code _id}. An entry is appended only when its sequence number is newer than the
+ * document's {@code version}, so redelivery appends nothing. Corrections are stored as entries of their own and
+ * matched to what they correct when read (so {@code knownAt} shows only the corrections known then).
+ */
+@Component
+@ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
+public class HistoryProjection {
+    public static final String PROCESSING_GROUP = "trajectory-history";
+    static final String COLLECTION = "view_trajectory_history";
+    private final VersionedDocuments histories;
+
+    public HistoryProjection(@Qualifier("koers") MongoDatabase database) {
+        MongoCollection<Document> collection = database.getCollection(COLLECTION);
+        this.histories = new VersionedDocuments(collection);
+        // Reads go by _id only (the primary key index): no further index is needed.
+    }
+
+    @EventHandler
+    void on(TrajectoryOpened e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @Timestamp Instant recordedAt) {
+        histories.insertFirst(new Document("_id", e.trajectoryId().value())
+                .append("youthId", e.youthId().value())
+                .append("focusArea", e.focusArea() == null ? null : e.focusArea().value())
+                .append(VersionedDocuments.VERSION, sequence)
+                .append("entries", List.of(HistoryEntries.entry(e, eventId, sequence, recordedAt))));
+    }
+
+    /** The current focus area decides which youth workers may read the history. */
+    @EventHandler
+    void on(TrajectoryTransferred e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @Timestamp Instant recordedAt) {
+        histories.applyIfNew(e.trajectoryId().value(), sequence, Updates.combine(
+                Updates.push("entries", HistoryEntries.entry(e, eventId, sequence, recordedAt)),
+                Updates.set("focusArea", e.toFocusArea() == null ? null : e.toFocusArea().value())));
+    }
+
+    @EventHandler
+    void on(TrajectoryEvent e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @Timestamp Instant recordedAt) {
+        histories.applyIfNew(e.trajectoryId().value(), sequence,
+                Updates.push("entries", HistoryEntries.entry(e, eventId, sequence, recordedAt)));
+    }
+
+    @ResetHandler
+    void reset() {
+        histories.collection().deleteMany(Filters.empty());
+    }
+}

@@ -1,0 +1,107 @@
+package nl.koers.query.operations;
+
+import nl.koers.platform.security.CurrentUser;
+import nl.koers.platform.web.ApiProblem;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Administrator endpoints for the views: processor status, rebuild from the start of the log, and the dead-letter
+ * queue of each processing group ({@code GET /api/admin/dead-letters?processingGroup=},
+ * {@code POST /api/admin/dead-letters/retry?processingGroup=[&sequence=]},
+ * {@code DELETE /api/admin/dead-letters?processingGroup=&sequence=[&eventId=]}).
+ */
+@RestController
+@RequestMapping("/api/admin")
+public class OperationsController {
+    static final int MAX_LISTED_SEQUENCES = 1000;
+    private final Processors processors;
+    private final ViewRebuilds rebuilds;
+    private final DeadLetters deadLetters;
+    private final AdminAccess access;
+    private final CurrentUser currentUser;
+
+    public OperationsController(Processors processors, ViewRebuilds rebuilds, DeadLetters deadLetters,
+                                AdminAccess access, CurrentUser currentUser) {
+        this.processors = processors;
+        this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/views")
+    public List<Map<String, Object>> views() {
+        access.checkAdmin(currentUser.get());
+        return processors.names().stream().map(name -> {
+            StreamingEventProcessor processor = processors.get(name);
+            OptionalLong position = Processors.position(processor);
+            OptionalLong lag = processors.lag(name);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("processor", name);
+            view.put("running", processor.isRunning());
+            view.put("replaying", processor.isReplaying());
+            view.put("claimedSegments", processor.processingStatus().size());
+            view.put("position", position.isPresent() ? position.getAsLong() : null);
+            view.put("lag", lag.isPresent() ? lag.getAsLong() : null);
+            view.put("rebuildProgress", Processors.replayProgress(processor).isPresent()
+                    ? Processors.replayProgress(processor).getAsDouble() : null);
+            view.put("deadLetters", processors.configuration().deadLetterQueue(name).map(q -> q.size()).orElse(null));
+            return view;
+        }).toList();
+    }
+
+    @PostMapping("/views/{processor}/rebuild")
+    public ResponseEntity<ViewRebuilds.Started> rebuild(@PathVariable String processor) {
+        access.checkAdmin(currentUser.get());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.rebuild(processor));
+    }
+
+    @GetMapping("/dead-letters")
+    public DeadLetters.Listing list(@RequestParam(required = false) String processingGroup,
+                                    @RequestParam(defaultValue = "100") int limit) {
+        access.checkAdmin(currentUser.get());
+        if (limit < 1 || limit > MAX_LISTED_SEQUENCES) {
+            throw ApiProblem.invalid("limit", "must be 1 to " + MAX_LISTED_SEQUENCES);
+        }
+        return deadLetters.list(required(processingGroup), limit);
+    }
+
+    @PostMapping("/dead-letters/retry")
+    public DeadLetters.Retried retry(@RequestParam(required = false) String processingGroup,
+                                     @RequestParam(required = false) String sequence) {
+        access.checkAdmin(currentUser.get());
+        return deadLetters.retry(required(processingGroup), sequence);
+    }
+
+    @DeleteMapping("/dead-letters")
+    public DeadLetters.Evicted evict(@RequestParam(required = false) String processingGroup,
+                                     @RequestParam(required = false) String sequence,
+                                     @RequestParam(required = false) String eventId) {
+        access.checkAdmin(currentUser.get());
+        if (sequence == null || sequence.isBlank()) {
+            throw ApiProblem.invalid("sequence", "is required: the trajectory id whose letters to evict");
+        }
+        return deadLetters.evict(required(processingGroup), sequence, eventId);
+    }
+
+    private static String required(String processingGroup) {
+        if (processingGroup == null || processingGroup.isBlank()) {
+            throw ApiProblem.invalid("processingGroup", "is required");
+        }
+        return processingGroup;
+    }
+}

@@ -1,0 +1,50 @@
+package nl.koers.query.operations;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Micrometer gauges per streaming processor, tagged with the processor name only:
+ * {@code koers.processor.lag} (events in the log it has not handled; NaN while it claims no segment here) and
+ * {@code koers.view.rebuild.progress} (0..1 during a rebuild, 1 otherwise).
+ */
+@Component
+public class ProcessorMetrics {
+    static final String LAG = "koers.processor.lag";
+    static final String REBUILD_PROGRESS = "koers.view.rebuild.progress";
+    private final Processors processors;
+    private final MeterRegistry registry;
+
+    public ProcessorMetrics(Processors processors, MeterRegistry registry) {
+        this.processors = processors;
+        this.registry = registry;
+    }
+
+    /** Processors exist once the Axon configuration has started. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void register() {
+        for (String name : processors.names()) {
+            Gauge.builder(LAG, processors, p -> {
+                        OptionalLong lag = p.lag(name);
+                        return lag.isPresent() ? lag.getAsLong() : Double.NaN;
+                    })
+                    .tag("processor", name)
+                    .baseUnit("events")
+                    .description("Events in the log that this processor has not handled yet")
+                    .register(registry);
+            Gauge.builder(REBUILD_PROGRESS, processors, p -> {
+                        OptionalDouble progress = Processors.replayProgress(p.get(name));
+                        return progress.orElse(1.0);
+                    })
+                    .tag("processor", name)
+                    .description("Share of the event log replayed by a view rebuild (1 when none runs)")
+                    .register(registry);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package nl.koers.query.operations;
+
+import nl.koers.query.caseload.CaseloadProjection;
+import nl.koers.query.history.HistoryProjection;
+import nl.koers.query.outcome.OutcomeProjection;
+import nl.koers.query.summary.TrajectorySummaryProjection;
+import org.axonframework.config.ConfigurerModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-view settings of the pooled streaming processors (the platform makes every processor pooled and streaming).
+ * The defaults come from {@code ./koers bench replay} on the embedded default; any of them can be overridden with
+ * {@code koers.query.processors.<processing group>.batch-size|segments}. Segments only take effect when a
+ * processor's tokens are first created; more segments let more replicas share a view.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProcessorTuning.Properties.class)
+public class ProcessorTuning {
+    private static final Logger log = LoggerFactory.getLogger(ProcessorTuning.class);
+
+    /** Measured defaults, see the class comment. */
+    static final Map<String, Settings> DEFAULTS = Map.of(
+            TrajectorySummaryProjection.PROCESSING_GROUP, new Settings(200, 2),
+            HistoryProjection.PROCESSING_GROUP, new Settings(200, 2),
+            CaseloadProjection.PROCESSING_GROUP, new Settings(200, 2),
+            OutcomeProjection.PROCESSING_GROUP, new Settings(200, 2));
+
+    public record Settings(Integer batchSize, Integer segments) {
+        Settings over(Settings defaults) {
+            return new Settings(batchSize != null ? batchSize : defaults.batchSize,
+                    segments != null ? segments : defaults.segments);
+        }
+    }
+
+    @ConfigurationProperties("koers.query")
+    public record Properties(Map<String, Settings> processors) {
+        public Properties {
+            processors = processors == null ? Map.of() : processors;
+        }
+    }
+
+    /** The settings in force per processing group: the defaults with configured values on top. */
+    @Bean
+    EffectiveSettings processorSettings(Properties properties) {
+        Map<String, Settings> effective = new LinkedHashMap<>();
+        DEFAULTS.forEach((group, defaults) -> effective.put(group,
+                properties.processors().getOrDefault(group, new Settings(null, null)).over(defaults)));
+        properties.processors().forEach((group, settings) -> effective.putIfAbsent(group,
+                settings.over(new Settings(100, 1))));
+        return new EffectiveSettings(effective);
+    }
+
+    public record EffectiveSettings(Map<String, Settings> perGroup) {
+    }
+
+    @Bean
+    ConfigurerModule queryProcessorTuning(EffectiveSettings settings) {
+        return configurer -> configurer.eventProcessing(processing -> settings.perGroup().forEach((group, s) -> {
+            log.debug("Processor {}: batch size {}, {} segments", group, s.batchSize(), s.segments());
+            processing.registerPooledStreamingEventProcessorConfiguration(group, (config, builder) -> builder
+                    .batchSize(s.batchSize())
+                    .initialSegmentCount(s.segments())
+                    .maxClaimedSegments(s.segments()));
+        }));
+    }
+}

@@ -1,0 +1,32 @@
+package nl.koers.query.summary;
+
+import nl.koers.platform.security.KoersUser;
+import nl.koers.query.common.IndividualReadPolicy;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Who may read trajectory summaries and lists (the place to add access logging and finer rules). */
+@Service
+public class SummaryAccess {
+    private final IndividualReadPolicy policy;
+
+    public SummaryAccess(IndividualReadPolicy policy) {
+        this.policy = policy;
+    }
+
+    void checkReader(KoersUser user, String purpose) {
+        policy.checkReader(user, purpose);
+    }
+
+    void checkRead(KoersUser user, TrajectorySummary summary) {
+        policy.checkArea(user, summary.focusArea());
+    }
+
+    /** Empty: every area; otherwise the areas a list is limited to. */
+    Optional<Set<String>> checkList(KoersUser user, String purpose, String focusArea) {
+        policy.checkReader(user, purpose);
+        return policy.listableAreas(user, focusArea);
+    }
+}
