@@ -27,6 +27,7 @@ public final class AuditCli {
     }
 
     public static void main(String[] args) {
+        CliLogging.toStderr();
         // Axon and the in-process MongoDB may leave non-daemon threads behind: end with the result.
         System.exit(run(args));
     }
@@ -43,6 +44,7 @@ public final class AuditCli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "verify" -> VerifyCommand.run(rest, out, err);
+            case "replay" -> ReplayCommand.run(rest, out, err);
             default -> {
                 err.println("koers audit: unknown command '" + args[0] + "'");
                 err.println(USAGE_TEXT);
