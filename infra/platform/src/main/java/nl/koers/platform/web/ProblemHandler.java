@@ -9,6 +9,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,8 +31,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Every error of the API as RFC 7807 problem details; no stack traces or personal data leave the process. */
+/**
+ * Every error of the API as RFC 7807 problem details; no stack traces or personal data leave the process.
+ * Ordered first, so it also answers the MVC exceptions (unreadable JSON, unknown enum values) that Spring Boot's
+ * own problem-details handler would otherwise answer without field errors.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private final RefusalLog refusals;
