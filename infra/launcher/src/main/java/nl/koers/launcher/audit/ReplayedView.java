@@ -70,14 +70,14 @@ final class ReplayedView {
                 DefaultQueryGateway.builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build())
                         .build());
         return new ReplayedView(List.of(new CaseloadProjection(db, queries, emitter)), r -> true,
-                () -> controller.caseload(neighbourhood, focusArea, gemeente), Set.of());
+                () -> controller.caseload(neighbourhood, focusArea, gemeente), new HashSet<>());
     }
 
     static ReplayedView outcomes(MongoDatabase db, Clock clock, String focusArea, Integer cohort) {
         OutcomeController controller = new OutcomeController(new OutcomeQueries(db, clock), new OutcomeAccess(),
                 new CurrentUser(), clock);
         return new ReplayedView(List.of(new OutcomeProjection(db)), r -> true,
-                () -> controller.outcomes(focusArea, cohort), Set.of());
+                () -> controller.outcomes(focusArea, cohort), new HashSet<>());
     }
 
     /** Only the one trajectory's events (and erasures) are replayed: a history is one document. */
