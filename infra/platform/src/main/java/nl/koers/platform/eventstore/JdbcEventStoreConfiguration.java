@@ -6,8 +6,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -37,9 +37,15 @@ public class JdbcEventStoreConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * Recognises a second append at the same (aggregate, sequence) as a {@code ConcurrencyException}. By SQL state
+     * (class 23, integrity constraint): H2 and PostgreSQL report batch inserts as a {@code BatchUpdateException}
+     * that carries the state but is no {@code SQLIntegrityConstraintViolationException}, which Axon's
+     * {@code JdbcSQLErrorCodesResolver} looks for, so a collision of two replicas would otherwise be a 500.
+     */
     @Bean
     PersistenceExceptionResolver jdbcPersistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver();
     }
 
     @Bean
