@@ -10,6 +10,8 @@ import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.Role;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.FieldChecks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,10 +39,14 @@ public class TrajectoryCommands {
     private final TrajectoryYouths youths;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final Counter retries;
 
     public TrajectoryCommands(CommandGateway gateway, CurrentUser currentUser, TrajectoryYouths youths,
-                              PersonalDataCipher cipher, Clock clock) {
+                              PersonalDataCipher cipher, Clock clock, MeterRegistry meters) {
         this.gateway = gateway;
+        this.retries = Counter.builder("koers.command.concurrency.retries")
+                .description("Commands run again after another writer appended to the same trajectory first")
+                .register(meters);
         this.currentUser = currentUser;
         this.youths = youths;
         this.cipher = cipher;
@@ -112,6 +118,7 @@ public class TrajectoryCommands {
                 if (attempt >= ATTEMPTS || !concurrent(e)) {
                     throw e;
                 }
+                retries.increment();
             }
         }
     }
