@@ -12,12 +12,12 @@ import java.util.List;
 final class ChildKoers implements AutoCloseable {
     private final Process process;
     final int port;
-    final WalkingSkeletonScenario api;
+    final KoersApi api;
 
     private ChildKoers(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.api = new WalkingSkeletonScenario("http://127.0.0.1:" + port);
+        this.api = new KoersApi("http://127.0.0.1:" + port);
     }
 
     static ChildKoers start(Path dataDir, Path log, String... extraArgs) throws IOException, InterruptedException {

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class EndToEndTestBase {
     @LocalServerPort
     int port;
-    WalkingSkeletonScenario api;
+    KoersApi api;
 
     @BeforeEach
     void connect() {
-        api = new WalkingSkeletonScenario("http://127.0.0.1:" + port);
+        api = new KoersApi("http://127.0.0.1:" + port);
     }
 
     @Test

@@ -14,15 +14,15 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * A youth worker's first steps over real HTTP, shared by the end-to-end tests on each event store and by the
- * restart tests: open a trajectory, then read it back through the query side.
+ * Koers over real HTTP for the tests of this module: a youth worker's first steps (open a trajectory, read it
+ * back through the query side) and plain requests as any role.
  */
-final class WalkingSkeletonScenario {
+final class KoersApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    WalkingSkeletonScenario(String base) {
+    KoersApi(String base) {
         this.base = base;
     }
 
@@ -40,8 +40,22 @@ final class WalkingSkeletonScenario {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Answer get(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    Answer post(String user, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(user, request);
+    }
+
+    Answer get(String user, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(user, request);
     }
 
     /** Reads a trajectory once the query side has projected it (eventual consistency), at most 10 s. */

@@ -1,0 +1,54 @@
+package nl.koers.query.privacy;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import nl.koers.events.privacy.YouthPersonalDataErased;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The proof-of-destruction list: one document per erased youth ({@code _id} = youthId, so redelivery rewrites
+ * the same document), built from {@link YouthPersonalDataErased} events.
+ */
+@Component
+@ProcessingGroup("erasures")
+public class ErasureListProjection {
+    static final String COLLECTION = "view_erasures";
+    private final MongoCollection<Document> erasures;
+
+    public ErasureListProjection(@Qualifier("koers") MongoDatabase database) {
+        this.erasures = database.getCollection(COLLECTION);
+    }
+
+    public record ErasureRecord(String youthId, Instant erasedAt, String erasedBy, String reason) {
+    }
+
+    @EventHandler
+    void on(YouthPersonalDataErased event, @Timestamp Instant at) {
+        erasures.replaceOne(Filters.eq("_id", event.youthId().value()),
+                new Document("_id", event.youthId().value()).append("erasedAt", Date.from(at))
+                        .append("erasedBy", event.erasedBy()).append("reason", event.reason()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    public List<ErasureRecord> all() {
+        List<ErasureRecord> list = new ArrayList<>();
+        erasures.find().sort(Sorts.ascending("erasedAt")).forEach((Consumer<Document>) d -> list.add(
+                new ErasureRecord(d.getString("_id"), d.getDate("erasedAt").toInstant(), d.getString("erasedBy"),
+                        d.getString("reason"))));
+        return list;
+    }
+}
