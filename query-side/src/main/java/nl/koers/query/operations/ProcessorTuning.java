@@ -49,7 +49,7 @@ public class ProcessorTuning {
 
     /** The settings in force per processing group: the defaults with configured values on top. */
     @Bean
-    EffectiveSettings processorSettings(Properties properties) {
+    EffectiveSettings queryProcessorSettings(Properties properties) {
         Map<String, Settings> effective = new LinkedHashMap<>();
         DEFAULTS.forEach((group, defaults) -> effective.put(group,
                 properties.processors().getOrDefault(group, new Settings(null, null)).over(defaults)));

@@ -15,13 +15,13 @@ import java.util.OptionalLong;
  * {@code koers.view.rebuild.progress} (0..1 during a rebuild, 1 otherwise).
  */
 @Component
-public class ProcessorMetrics {
+public class EventProcessorGauges {
     static final String LAG = "koers.processor.lag";
     static final String REBUILD_PROGRESS = "koers.view.rebuild.progress";
     private final Processors processors;
     private final MeterRegistry registry;
 
-    public ProcessorMetrics(Processors processors, MeterRegistry registry) {
+    public EventProcessorGauges(Processors processors, MeterRegistry registry) {
         this.processors = processors;
         this.registry = registry;
     }
