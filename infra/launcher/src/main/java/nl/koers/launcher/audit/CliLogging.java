@@ -10,13 +10,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logging for the command line: warnings and errors only, on stderr, so stdout carries nothing but the result
- * (a replayed view is JSON that scripts read).
+ * (a replayed view is JSON that scripts read). Call it first in any entry point that runs {@link AuditCli}.
  */
-final class CliLogging {
+public final class CliLogging {
     private CliLogging() {
     }
 
-    static void toStderr() {
+    public static void toStderr() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
