@@ -2,6 +2,8 @@ package nl.koers.command.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.koers.command.CommandSideTestApplication;
+import nl.koers.events.common.YouthId;
+import nl.koers.platform.crypto.YouthKeyStore;
 import nl.koers.platform.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,8 @@ class CommandApiTest {
     MockMvc mvc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    YouthKeyStore keys;
     Api api;
 
     @BeforeEach
@@ -472,6 +476,19 @@ class CommandApiTest {
         }
         assertThat(reopened).as("a new trajectory after the first closed").isNotNull();
         assertThat(reopened.get("youthId").asText()).isEqualTo(json(first).get("youthId").asText());
+    }
+
+    @Test
+    void afterErasureNoNewFreeTextIsSealedForTheYouth() throws Exception {
+        MvcResult opened = mvc.perform(postAs(WORKER, "/api/trajectories", openBody("WK059910", "2025-09-01")))
+                .andExpect(status().isCreated()).andReturn();
+        String id = json(opened).get("trajectoryId").asText();
+        keys.destroy(new YouthId(json(opened).get("youthId").asText()));
+
+        refused(postAs(WORKER, path(id, "/contacts"), """
+                {"kind": "TALK", "contactOn": "2026-03-01", "note": "%s"}""".formatted(NOTE)), 409);
+        version(id, "/contacts", """
+                {"kind": "TALK", "contactOn": "2026-03-01"}""");
     }
 
     // --- OpenAPI ---
