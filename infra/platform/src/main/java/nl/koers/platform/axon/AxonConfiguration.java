@@ -9,7 +9,12 @@ import nl.koers.events.common.Rejection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -30,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Axon wiring shared by both sides: Jackson for every message and snapshot (no XStream, no default typing),
@@ -90,22 +96,39 @@ public class AxonConfiguration {
 
     /** Pooled streaming processors everywhere; a failing handler parks the event in a dead-letter queue. */
     @Bean
-    ConfigurerModule eventProcessingDefaults(MongoTemplate axonMongoTemplate,
-                                            @Qualifier("eventSerializer") Serializer eventSerializer,
-                                            Serializer serializer) {
+    ConfigurerModule eventProcessingDefaults() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(100)
                         .initialSegmentCount(4)
                         .maxClaimedSegments(4))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .registerDeadLetterQueueProvider(processingGroup -> config ->
-                        MongoSequencedDeadLetterQueue.builder()
-                                .processingGroup(processingGroup)
-                                .mongoTemplate(axonMongoTemplate)
-                                .serializer(serializer)
-                                .transactionManager(NoTransactionManager.INSTANCE)
-                                .build()));
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * A dead-letter queue in MongoDB for every processing group. Declared with the type of Axon's own provider
+     * module on purpose: Axon's JDBC auto-configuration otherwise adds that module, which registers a JDBC provider
+     * serving only groups with {@code axon.eventhandling.processors.<name>.dlq.enabled=true}; a provider replaces
+     * the one registered before it, so on the JDBC event store no group got a queue and a failing handler stopped
+     * its processor instead (the read side's dead-letter test shows the difference).
+     */
+    @Bean
+    DeadLetterQueueProviderConfigurerModule mongoDeadLetterQueues(MongoTemplate axonMongoTemplate,
+                                                                  Serializer serializer) {
+        Function<String, Function<org.axonframework.config.Configuration, SequencedDeadLetterQueue<EventMessage<?>>>>
+                provider =
+                processingGroup -> config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(processingGroup)
+                        .mongoTemplate(axonMongoTemplate)
+                        .serializer(serializer)
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build();
+        return new DeadLetterQueueProviderConfigurerModule(new EventProcessorProperties(), provider) {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing().registerDeadLetterQueueProvider(provider);
+            }
+        };
     }
 
     /**
