@@ -4,7 +4,9 @@ import nl.koers.command.CommandSideApplication;
 import nl.koers.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.context.annotation.FilterType;
@@ -19,8 +21,12 @@ import org.springframework.context.annotation.FilterType;
 @EnableAutoConfiguration
 @ComponentScan(basePackages = {"nl.koers.platform", "nl.koers.command", "nl.koers.query", "nl.koers.launcher"},
         nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {CommandSideApplication.class, QuerySideApplication.class}))
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                        classes = {CommandSideApplication.class, QuerySideApplication.class}),
+                // what @SpringBootApplication would add: tests' own configurations stay out of other tests
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
 public class KoersApplication {
 
     public static void main(String[] args) {
