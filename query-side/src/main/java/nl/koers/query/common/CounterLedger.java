@@ -42,13 +42,17 @@ public final class CounterLedger {
             paths.forEach((path, amount) -> updates.add(Updates.inc(path, amount)));
             updates.add(Updates.set(applied, sequence));
             Bson notYetApplied = Filters.and(Filters.eq("_id", counterId), Filters.not(Filters.gte(applied, sequence)));
+            Bson update = Updates.combine(updates);
             try {
-                counters.updateOne(notYetApplied, Updates.combine(updates), new UpdateOptions().upsert(true));
+                counters.updateOne(notYetApplied, update, new UpdateOptions().upsert(true));
             } catch (MongoWriteException e) {
                 if (!VersionedDocuments.isDuplicateKey(e)) {
                     throw e;
                 }
-                // the document exists and has applied this event: the upsert found no match and collided on _id
+                // The document exists: either it applied this event already (no match, so the upsert collided on
+                // _id), or another trajectory created it at the same moment. Without upsert, the second case
+                // applies now and the first stays a no-op.
+                counters.updateOne(notYetApplied, update);
             }
         });
     }

@@ -53,7 +53,7 @@ public class OperationsController {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("processor", name);
             view.put("running", processor.isRunning());
-            view.put("replaying", processor.isReplaying());
+            view.put("rebuilding", Processors.rebuilding(processor));
             view.put("claimedSegments", processor.processingStatus().size());
             view.put("position", position.isPresent() ? position.getAsLong() : null);
             view.put("lag", lag.isPresent() ? lag.getAsLong() : null);

@@ -73,17 +73,30 @@ public class Processors {
         return OptionalLong.of(Math.max(0, head() - position.getAsLong()));
     }
 
-    /** During a replay: the share of the log replayed (the slowest segment counts); empty otherwise. */
+    /**
+     * During a rebuild: the share of the log replayed so far (the slowest segment counts); empty when none runs.
+     * Axon keeps a segment "replaying" until it handles an event beyond the reset position, which may take until
+     * the next event is written; a rebuild counts as done once every segment has reached its reset position.
+     */
     static OptionalDouble replayProgress(StreamingEventProcessor processor) {
-        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        if (statuses.stream().noneMatch(EventTrackerStatus::isReplaying)) {
+        Collection<EventTrackerStatus> behind = processor.processingStatus().values().stream()
+                .filter(Processors::replayingBehind).toList();
+        if (behind.isEmpty()) {
             return OptionalDouble.empty();
         }
-        return statuses.stream().filter(EventTrackerStatus::isReplaying)
-                .mapToDouble(status -> {
-                    long reset = status.getResetPosition().orElse(0);
-                    long current = status.getCurrentPosition().orElse(0);
-                    return reset <= 0 ? 1.0 : Math.min(1.0, (double) current / reset);
-                }).min();
+        return behind.stream().mapToDouble(status -> {
+            long reset = status.getResetPosition().orElse(0);
+            long current = status.getCurrentPosition().orElse(-1);
+            return reset <= 0 ? 0.0 : Math.max(0.0, Math.min(1.0, (double) current / reset));
+        }).min();
+    }
+
+    static boolean rebuilding(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(Processors::replayingBehind);
+    }
+
+    private static boolean replayingBehind(EventTrackerStatus status) {
+        return status.isReplaying()
+                && status.getCurrentPosition().orElse(-1) < status.getResetPosition().orElse(Long.MAX_VALUE);
     }
 }

@@ -51,7 +51,7 @@ public class ViewRebuilds {
         if (!processor.supportsReset()) {
             throw ApiProblem.conflict("the view of " + name + " cannot be rebuilt");
         }
-        if (processor.isReplaying()) {
+        if (Processors.rebuilding(processor)) {
             throw ApiProblem.conflict("a rebuild of " + name + " is already running");
         }
         long head = processors.head();
@@ -81,7 +81,8 @@ public class ViewRebuilds {
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(monitor.scheduleWithFixedDelay(() -> {
             OptionalDouble progress = Processors.replayProgress(processor);
-            boolean started = !processor.processingStatus().isEmpty();
+            int segments = processors.configuration().tokenStore(name).fetchSegments(name).length;
+            boolean started = processor.processingStatus().size() >= segments;
             if (started && progress.isEmpty()) {
                 double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
                 log.info("Rebuilt view {}: {} events in {} s ({} events/s)", name, head + 1,

@@ -65,10 +65,12 @@ public abstract class IntegrationTest {
     protected boolean caughtUp() {
         TrackingToken head = eventStore.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
-        for (var processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming) {
+        for (var entry : processing.eventProcessors().entrySet()) {
+            if (entry.getValue() instanceof StreamingEventProcessor streaming) {
                 var statuses = streaming.processingStatus().values();
-                if (statuses.isEmpty() || statuses.stream().anyMatch(EventTrackerStatus::isReplaying)) {
+                // every segment claimed (a processor in error releases its segment) and at the head of the log
+                int segments = processing.tokenStore(entry.getKey()).fetchSegments(entry.getKey()).length;
+                if (statuses.size() < segments || statuses.stream().anyMatch(EventTrackerStatus::isErrorState)) {
                     return false;
                 }
                 for (EventTrackerStatus status : statuses) {
