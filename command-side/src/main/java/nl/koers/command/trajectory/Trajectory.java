@@ -44,6 +44,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -61,8 +62,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * members keep their own state and commands: {@link Detentions} (the current detention and its steps),
  * {@link Interventions} (each intervention's life cycle) and {@link EntryLog} (version and the ids of every
  * entry, for corrections). The rules every command shares run first, in {@link #admit}.
+ * <p>
+ * The revision is the shape of the snapshot: a snapshot of another revision is ignored and the trajectory is
+ * rebuilt from its events, so change it whenever a field of the aggregate or a member changes.
  */
 @Aggregate(snapshotTriggerDefinition = "trajectorySnapshotTrigger")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Trajectory {

@@ -264,6 +264,33 @@ class SafeRecordingTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(10));
     }
 
+    /** A snapshot in the walking skeleton's shape (no revision) would restore an empty entry log: it is skipped. */
+    @Test
+    void aSnapshotOfAnEarlierAggregateShapeIsIgnored() throws Exception {
+        String id = api.open();
+        mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/detentions", """
+                {"type": "PRE_TRIAL", "facility": "JJI Den Hey-Acker", "startedOn": "2025-11-01"}"""))
+                .andExpect(status().isCreated());
+        String skeleton = """
+                {"trajectoryId":"%s","youthId":null,"focusArea":"FA03","openedOn":"2025-09-01","phase":"PREVENTION",
+                 "closedOn":null,"version":1}""".formatted(id);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO SnapshotEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, "
+                        + "payload, payloadRevision, payloadType, timeStamp) VALUES (?, 1, 'Trajectory', ?, ?, ?, NULL, "
+                        + "'nl.koers.command.trajectory.Trajectory', '2025-11-01T12:00:00Z')")) {
+            insert.setString(1, id);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, skeleton.getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+
+        mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/close", """
+                {"closedOn": "2026-03-01", "reason": "OTHER"}""")).andExpect(status().isConflict());
+        mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/contacts", CONTACT).header("If-Match", "\"1\""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
+    }
+
     private long snapshotSequence(String trajectory) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
                 "SELECT MAX(sequenceNumber) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?")) {
