@@ -124,7 +124,7 @@ public class DemoScenario {
         void tell() {
             int fate = random.nextInt(100);
             boolean startsInDetention = fate >= 40 && fate < 45;
-            day = today.minusDays(30 + random.nextInt(800));
+            day = today.minusDays(3 + random.nextInt(820));
             open(startsInDetention ? ReferralSource.JUSTICE : pick(ReferralSource.values()));
             send(new AssignCaseworker(id, worker.username(), day, worker.username()));
             if (!startsInDetention) {
