@@ -1,6 +1,5 @@
 package nl.koers.query.caseload;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import nl.koers.events.aftercare.AftercareStarted;
@@ -15,30 +14,31 @@ import nl.koers.events.trajectory.CaseworkerAssigned;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.events.trajectory.TrajectoryTransferred;
-import nl.koers.query.common.Contributions;
-import nl.koers.query.common.CounterLedger;
+import nl.koers.query.common.ScopeEntries;
+import nl.koers.query.common.ViewBatch;
 import nl.koers.query.common.VersionedDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Events → per-trajectory caseload state plus counter documents per wijk, focus area and municipality, so a
- * caseload read is a handful of reads by {@code _id}. For each event the state before and after gives the change
- * to the counters; counters are written first (each guarded by its own ledger), the state last (guarded by its
- * version), so a crash in between is repaired by redelivery without counting twice. Open live-caseload
- * subscriptions of the scopes that changed get the new caseload.
+ * Events → per-trajectory caseload state plus one document per wijk with an entry per trajectory, so a caseload
+ * read is one read by {@code _id} (a wijk) or a few ({@code _id $in} the wijken of a focus area or municipality).
+ * The wijk entry is written first, the state last (guarded by its version); a crash in between is repaired by
+ * redelivery, which derives and writes the same entry again. Open live-caseload subscriptions of the scopes that
+ * changed get the new caseload.
  */
 @Component
 @ProcessingGroup(CaseloadProjection.PROCESSING_GROUP)
@@ -46,19 +46,19 @@ public class CaseloadProjection {
     public static final String PROCESSING_GROUP = "caseload";
     static final String STATES = "view_caseload_trajectory";
     static final String COUNTERS = "view_caseload";
+    private static final String CHANGED_SCOPES = "koers.caseload-changed-scopes";
     private final VersionedDocuments states;
-    private final CounterLedger counters;
+    private final ScopeEntries wijken;
     private final CaseloadQueries queries;
     private final QueryUpdateEmitter updates;
 
     public CaseloadProjection(@Qualifier("koers") MongoDatabase database, CaseloadQueries queries,
                               QueryUpdateEmitter updates) {
         this.states = new VersionedDocuments(database.getCollection(STATES));
-        MongoCollection<Document> counterCollection = database.getCollection(COUNTERS);
-        this.counters = new CounterLedger(counterCollection);
+        this.wijken = new ScopeEntries(database.getCollection(COUNTERS));
         this.queries = queries;
         this.updates = updates;
-        // States and counters are read by _id only (the primary key index): no further index is needed.
+        // States and wijk documents are read by _id only (the primary key index): no further index is needed.
     }
 
     @EventHandler
@@ -161,7 +161,7 @@ public class CaseloadProjection {
     @ResetHandler
     void reset() {
         states.collection().deleteMany(Filters.empty());
-        counters.collection().deleteMany(Filters.empty());
+        wijken.collection().deleteMany(Filters.empty());
     }
 
     private void change(String trajectoryId, long sequence, Consumer<CaseloadState> change) {
@@ -172,21 +172,49 @@ public class CaseloadProjection {
         CaseloadState before = CaseloadState.from(stored);
         CaseloadState after = before.copy();
         change.accept(after);
-        Map<String, Map<String, Long>> delta = Contributions.delta(before.contributions(), after.contributions());
-        counters.apply(trajectoryId, sequence, delta);
-        states.replaceIfNew(trajectoryId, sequence, after.toDocument().append("_id", trajectoryId));
-        publish(delta.keySet());
+        Document entryBefore = before.entry();
+        Document entryAfter = after.entry();
+        wijken.update(trajectoryId, before.scope(), entryBefore, after.scope(), entryAfter);
+        states.store(trajectoryId, sequence, after.toDocument());
+        if (!Objects.equals(before.scope(), after.scope()) || !Objects.equals(entryBefore, entryAfter)) {
+            Set<String> changed = new LinkedHashSet<>();
+            for (CaseloadState state : new CaseloadState[]{before, after}) {
+                if (state.opened()) {
+                    changed.add(CaseloadScope.neighbourhood(state.wijk).counterId());
+                    changed.add(CaseloadScope.gemeente(state.gemeente).counterId());
+                    if (state.focusArea != null) {
+                        changed.add(CaseloadScope.focusArea(state.focusArea).counterId());
+                    }
+                }
+            }
+            publishWhenStored(changed);
+        }
     }
 
-    /** Sends the new caseload to live subscribers of each scope that changed (nothing to do without any). */
-    private void publish(Set<String> changedCounters) {
-        if (changedCounters.isEmpty()) {
+    /** Live subscribers hear of the scopes changed in a batch once, after the batch is stored. */
+    private void publishWhenStored(Set<String> changed) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            publish(changed);
+            return;
+        }
+        ViewBatch batch = ViewBatch.current();
+        Set<String> pending = CurrentUnitOfWork.get().root().getOrComputeResource(CHANGED_SCOPES, key -> {
+            Set<String> scopes = new LinkedHashSet<>();
+            batch.afterFlush(() -> publish(scopes));
+            return scopes;
+        });
+        pending.addAll(changed);
+    }
+
+    /** Sends the new caseload to the live subscribers of each changed scope (nothing to do without any). */
+    private void publish(Set<String> changed) {
+        if (changed.isEmpty()) {
             return;
         }
         Set<CaseloadScope> watched = new LinkedHashSet<>();
         updates.activeSubscriptions().forEach(subscription -> {
             if (subscription.getPayload() instanceof FindCaseload query
-                    && changedCounters.contains(query.scope().counterId())) {
+                    && changed.contains(query.scope().counterId())) {
                 watched.add(query.scope());
             }
         });

@@ -7,8 +7,7 @@ import nl.koers.events.common.Phase;
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.events.reference.Wijk;
 import nl.koers.query.common.BusinessDates;
-import nl.koers.query.common.CounterLedger;
-import nl.koers.query.common.FieldKeys;
+import nl.koers.query.common.ScopeEntries;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,11 +21,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.TreeMap;
 
 /**
- * Answers caseload queries from the counter documents: the scope's own document and those of its wijken, all
- * read by {@code _id}. Date windows are relative to "today" from the clock.
+ * Answers caseload queries from the wijk documents of the scope, read by {@code _id} (one, or {@code $in} the
+ * wijken of a focus area or municipality), counting their trajectory entries. Date windows are relative to
+ * "today" from the clock: opened and closed in the last 30 days (today included), a detention that started more
+ * than 7 days ago without a network meeting, an active trajectory whose last contact (or opening) lies more than
+ * 30 days back.
  */
 @Component
 public class CaseloadQueries {
@@ -35,11 +37,11 @@ public class CaseloadQueries {
     static final int NO_CONTACT_DAYS = 30;
     private static final List<String> ACTIVE_PHASES = List.of(Phase.PREVENTION.name(), Phase.DETENTION.name(),
             Phase.AFTERCARE.name());
-    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> wijken;
     private final Clock clock;
 
     public CaseloadQueries(@Qualifier("koers") MongoDatabase database, Clock clock) {
-        this.counters = database.getCollection(CaseloadProjection.COUNTERS);
+        this.wijken = database.getCollection(CaseloadProjection.COUNTERS);
         this.clock = clock;
     }
 
@@ -50,98 +52,94 @@ public class CaseloadQueries {
 
     public Caseload caseload(CaseloadScope scope) {
         LocalDate today = BusinessDates.today(clock);
-        Document total = counters.find(Filters.eq("_id", scope.counterId()))
-                .projection(CounterLedger.withoutLedger()).first();
-        List<String> wijken = scope.wijken();
-        Map<String, Document> perWijk = new HashMap<>();
-        if (scope.kind() != CaseloadScope.Kind.NEIGHBOURHOOD) {
-            List<String> ids = wijken.stream().map(w -> CaseloadScope.neighbourhood(w).counterId()).toList();
-            counters.find(Filters.in("_id", ids)).projection(CounterLedger.withoutLedger())
-                    .forEach(doc -> perWijk.put(doc.getString("_id"), doc));
-        } else if (total != null) {
-            perWijk.put(total.getString("_id"), total);
-        }
+        List<String> codes = scope.wijken();
+        Map<String, Document> documents = new HashMap<>();
+        wijken.find(Filters.in("_id", codes.stream().map(c -> CaseloadScope.neighbourhood(c).counterId()).toList()))
+                .forEach(doc -> documents.put(doc.getString("_id"), doc));
+
+        Tally total = new Tally(today);
+        Map<String, Map<String, Long>> perCaseworker = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         List<Caseload.Neighbourhood> byNeighbourhood = new ArrayList<>();
-        for (String code : wijken) {
-            Document doc = perWijk.get(CaseloadScope.neighbourhood(code).counterId());
+        for (String code : codes) {
+            Tally wijk = new Tally(today);
+            Document entries = ScopeEntries.entries(documents.get(CaseloadScope.neighbourhood(code).counterId()));
+            for (Object value : entries.values()) {
+                Document entry = (Document) value;
+                if (scope.kind() == CaseloadScope.Kind.FOCUS_AREA && !scope.code().equals(entry.getString("focusArea"))) {
+                    continue;
+                }
+                wijk.count(entry);
+                total.count(entry);
+                if (Tally.active(entry)) {
+                    perCaseworker.computeIfAbsent(entry.getString("caseworker"), k -> emptyPhases())
+                            .merge(entry.getString("phase"), 1L, Long::sum);
+                }
+            }
             byNeighbourhood.add(new Caseload.Neighbourhood(code,
-                    ReferenceData.get().wijk(code).map(Wijk::name).orElse(null),
-                    active(doc), opened(doc, today), closed(doc, today), overdue(doc, today),
-                    withoutContact(doc, today)));
+                    ReferenceData.get().wijk(code).map(Wijk::name).orElse(null), wijk.active,
+                    wijk.opened, wijk.closed, wijk.overdue, wijk.withoutContact));
         }
-        return new Caseload(scope.kind().name(), scope.code(), today, active(total), opened(total, today),
-                closed(total, today), overdue(total, today), withoutContact(total, today), byNeighbourhood,
-                caseworkers(total));
+        List<Caseload.Caseworker> byCaseworker = new ArrayList<>();
+        perCaseworker.forEach((caseworker, active) -> byCaseworker.add(new Caseload.Caseworker(caseworker, active)));
+        return new Caseload(scope.kind().name(), scope.code(), today, total.active, total.opened, total.closed,
+                total.overdue, total.withoutContact, byNeighbourhood, byCaseworker);
     }
 
-    static Map<String, Long> active(Document counter) {
-        Document active = sub(counter, "active");
-        Map<String, Long> byPhase = new LinkedHashMap<>();
-        for (String phase : ACTIVE_PHASES) {
-            byPhase.put(phase, number(active.get(phase)));
+    private static Map<String, Long> emptyPhases() {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        ACTIVE_PHASES.forEach(phase -> phases.put(phase, 0L));
+        return phases;
+    }
+
+    /** The figures of a set of trajectory entries on one day. */
+    private static final class Tally {
+        final Map<String, Long> active = emptyPhases();
+        final LocalDate recentFrom;
+        final LocalDate today;
+        final LocalDate meetingDueBefore;
+        final LocalDate contactDueBefore;
+        long opened;
+        long closed;
+        long overdue;
+        long withoutContact;
+
+        Tally(LocalDate today) {
+            this.today = today;
+            this.recentFrom = today.minusDays(RECENT_DAYS - 1);
+            this.meetingDueBefore = today.minusDays(NETWORK_MEETING_DAYS);
+            this.contactDueBefore = today.minusDays(NO_CONTACT_DAYS);
         }
-        return byPhase;
-    }
 
-    /** Opened in the last 30 days, today included. */
-    static long opened(Document counter, LocalDate today) {
-        return sumDays(sub(counter, "opened"), day -> !day.isBefore(today.minusDays(RECENT_DAYS - 1))
-                && !day.isAfter(today));
-    }
+        static boolean active(Document entry) {
+            return !Phase.CLOSED.name().equals(entry.getString("phase"));
+        }
 
-    static long closed(Document counter, LocalDate today) {
-        return sumDays(sub(counter, "closed"), day -> !day.isBefore(today.minusDays(RECENT_DAYS - 1))
-                && !day.isAfter(today));
-    }
-
-    /** In detention since more than 7 days without a network meeting (the norm is within 7 days of intake). */
-    static long overdue(Document counter, LocalDate today) {
-        return sumDays(sub(counter, "awaitingMeeting"), day -> day.isBefore(today.minusDays(NETWORK_MEETING_DAYS)));
-    }
-
-    /** Active, and the last contact (or the opening) lies more than 30 days back. */
-    static long withoutContact(Document counter, LocalDate today) {
-        return sumDays(sub(counter, "lastContact"), day -> day.isBefore(today.minusDays(NO_CONTACT_DAYS)));
-    }
-
-    static List<Caseload.Caseworker> caseworkers(Document counter) {
-        List<Caseload.Caseworker> result = new ArrayList<>();
-        sub(counter, "caseworkers").forEach((key, value) -> {
-            Document phases = (Document) value;
-            Map<String, Long> active = new LinkedHashMap<>();
-            long sum = 0;
-            for (String phase : ACTIVE_PHASES) {
-                long n = number(phases.get(phase));
-                active.put(phase, n);
-                sum += n;
+        void count(Document entry) {
+            if (active(entry)) {
+                active.merge(entry.getString("phase"), 1L, Long::sum);
             }
-            if (sum > 0) {
-                String caseworker = FieldKeys.decode(key);
-                result.add(new Caseload.Caseworker(CaseloadState.UNASSIGNED.equals(caseworker) ? null : caseworker,
-                        active));
+            if (recent(entry.getString("openedOn"))) {
+                opened++;
             }
-        });
-        result.sort(Comparator.comparing(Caseload.Caseworker::caseworker,
-                Comparator.nullsLast(Comparator.naturalOrder())));
-        return result;
-    }
-
-    private static long sumDays(Document buckets, Predicate<LocalDate> inWindow) {
-        long sum = 0;
-        for (Map.Entry<String, Object> bucket : buckets.entrySet()) {
-            if (inWindow.test(LocalDate.parse(bucket.getKey()))) {
-                sum += number(bucket.getValue());
+            if (recent(entry.getString("closedOn"))) {
+                closed++;
+            }
+            String awaiting = entry.getString("awaitingMeetingSince");
+            if (awaiting != null && LocalDate.parse(awaiting).isBefore(meetingDueBefore)) {
+                overdue++;
+            }
+            String lastContact = entry.getString("lastContact");
+            if (lastContact != null && LocalDate.parse(lastContact).isBefore(contactDueBefore)) {
+                withoutContact++;
             }
         }
-        return sum;
-    }
 
-    private static Document sub(Document doc, String field) {
-        Document value = doc == null ? null : doc.get(field, Document.class);
-        return value == null ? new Document() : value;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+        private boolean recent(String day) {
+            if (day == null) {
+                return false;
+            }
+            LocalDate date = LocalDate.parse(day);
+            return !date.isBefore(recentFrom) && !date.isAfter(today);
+        }
     }
 }

@@ -1,22 +1,16 @@
 package nl.koers.query.caseload;
 
 import nl.koers.events.common.Phase;
-import nl.koers.query.common.Contributions;
-import nl.koers.query.common.FieldKeys;
 import org.bson.Document;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What the caseload needs to know of one trajectory, stored per trajectory ({@code _id} = trajectory id), and
- * what that adds to the counter documents of its wijk, focus area and municipality. Dates that windows depend on
- * ("opened in the last 30 days", "detention started more than 7 days ago") are counted in per-day buckets, so the
- * read only sums the buckets of the window.
+ * the entry it keeps in the document of its wijk.
  */
 final class CaseloadState {
-    static final String UNASSIGNED = "-";
     String wijk;
     String focusArea;
     String gemeente;
@@ -57,8 +51,7 @@ final class CaseloadState {
     }
 
     CaseloadState copy() {
-        CaseloadState copy = from(toDocument());
-        return copy;
+        return from(toDocument());
     }
 
     Document toDocument() {
@@ -90,34 +83,30 @@ final class CaseloadState {
         return contacts.values().stream().max(String::compareTo).orElse(openedOn);
     }
 
-    /** Counter document ids this trajectory counts in. */
-    String[] counters() {
-        if (!opened()) {
-            return new String[0];
-        }
-        return focusArea == null
-                ? new String[]{CaseloadScope.neighbourhood(wijk).counterId(), CaseloadScope.gemeente(gemeente).counterId()}
-                : new String[]{CaseloadScope.neighbourhood(wijk).counterId(),
-                CaseloadScope.focusArea(focusArea).counterId(), CaseloadScope.gemeente(gemeente).counterId()};
+    /** The wijk document this trajectory counts in ({@code null} before it opened). */
+    String scope() {
+        return opened() ? CaseloadScope.neighbourhood(wijk).counterId() : null;
     }
 
-    Contributions contributions() {
-        Contributions contributions = Contributions.none();
-        for (String counter : counters()) {
-            contributions.add(counter, "opened." + openedOn, 1);
-            if (closedOn != null) {
-                contributions.add(counter, "closed." + closedOn, 1);
-            }
-            if (active()) {
-                contributions.add(counter, "active." + phase, 1);
-                String worker = FieldKeys.encode(Objects.requireNonNullElse(caseworker, UNASSIGNED));
-                contributions.add(counter, "caseworkers." + worker + "." + phase, 1);
-                contributions.add(counter, "lastContact." + lastContactOrOpening(), 1);
-                if (Phase.DETENTION.name().equals(phase) && !meetingHeld && detentionStartedOn != null) {
-                    contributions.add(counter, "awaitingMeeting." + detentionStartedOn, 1);
-                }
+    /**
+     * What the trajectory counts as in its wijk: the facts the caseload figures are computed from when read
+     * (date windows depend on "today", so dates are kept, not precomputed answers).
+     */
+    Document entry() {
+        if (!opened()) {
+            return null;
+        }
+        Document entry = new Document("focusArea", focusArea)
+                .append("phase", phase)
+                .append("openedOn", openedOn)
+                .append("closedOn", closedOn)
+                .append("caseworker", caseworker);
+        if (active()) {
+            entry.append("lastContact", lastContactOrOpening());
+            if (Phase.DETENTION.name().equals(phase) && !meetingHeld && detentionStartedOn != null) {
+                entry.append("awaitingMeetingSince", detentionStartedOn);
             }
         }
-        return contributions;
+        return entry;
     }
 }

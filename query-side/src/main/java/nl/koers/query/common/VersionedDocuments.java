@@ -1,21 +1,24 @@
 package nl.koers.query.common;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+
+import java.util.function.Consumer;
 
 /**
  * One document per trajectory ({@code _id} = trajectory id) that remembers the sequence number of the last event
- * it applied in {@code version}. Every write is conditional on the event being newer, so a redelivered event
- * (retry, token steal, crash between view write and token update) changes nothing.
+ * it applied in {@code version}; an event that is not newer changes nothing, so a redelivered event (retry, crash
+ * between view write and token update, replay from an older token) is a no-op.
+ * <p>
+ * Every read and write selects by {@code _id} alone: the embedded MongoDB server uses its primary-key index only
+ * for such filters (one more condition and it scans the collection). Checking the version and writing are two
+ * steps, which is safe because one trajectory's events are handled by one thread at a time (sequencing per
+ * aggregate). Writes go out with the processor batch ({@link ViewBatch}), one per document and batch.
  */
 public final class VersionedDocuments {
     public static final String VERSION = "version";
+    /** Flushed after scope entries: a state is never stored ahead of what was derived from it. */
+    static final int RANK = 1;
     private final MongoCollection<Document> collection;
 
     public VersionedDocuments(MongoCollection<Document> collection) {
@@ -26,49 +29,36 @@ public final class VersionedDocuments {
         return collection;
     }
 
-    /** Inserts the first version of a document; {@code false} when it is already there (redelivery). */
-    public boolean insertFirst(Document document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** Applies {@code update} and records {@code sequence} unless the document has seen it already. */
-    public boolean applyIfNew(String id, long sequence, Bson update) {
-        return collection.updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence)),
-                Updates.combine(update, Updates.set(VERSION, sequence))).getMatchedCount() > 0;
-    }
-
-    /** Replaces the document with {@code document} (which carries its new version) unless it is not newer. */
-    public void replaceIfNew(String id, long sequence, Document document) {
-        try {
-            collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence)),
-                    document.append(VERSION, sequence), new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
-            // a newer version is stored already: this event was applied before
-        }
-    }
-
+    /** The document as the current batch has it, or {@code null}. */
     public Document find(String id) {
-        return collection.find(Filters.eq("_id", id)).first();
+        return ViewBatch.current().find(collection, id).orElse(null);
+    }
+
+    /** Stores the first version of a document, made by the event with {@code sequence}, unless there is one. */
+    public void insertFirst(String id, long sequence, Document document) {
+        if (find(id) == null) {
+            store(id, sequence, document);
+        }
+    }
+
+    /** Changes a copy of the document and stores it, unless it is absent or has seen the event already. */
+    public void changeIfNew(String id, long sequence, Consumer<Document> change) {
+        Document current = find(id);
+        if (current == null || applied(current, sequence)) {
+            return;
+        }
+        Document next = new Document(current);
+        change.accept(next);
+        store(id, sequence, next);
+    }
+
+    /** Stores {@code document} as the version after {@code sequence}; the caller checked it is newer. */
+    public void store(String id, long sequence, Document document) {
+        ViewBatch.current().replace(collection, RANK, id, document.append("_id", id).append(VERSION, sequence));
     }
 
     /** Whether the document has applied the event with this sequence number (or a later one). */
     public static boolean applied(Document document, long sequence) {
         return document != null && document.get(VERSION, Number.class).longValue() >= sequence;
-    }
-
-    public static boolean isDuplicateKey(MongoWriteException e) {
-        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

@@ -3,7 +3,6 @@ package nl.koers.query.history;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.events.trajectory.TrajectoryTransferred;
@@ -19,12 +18,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Events → one history document per trajectory ({@code _id} = trajectory id) holding every entry in order, so a
  * history is one read by {@code _id}. An entry is appended only when its sequence number is newer than the
- * document's {@code version}, so redelivery appends nothing. Corrections are stored as entries of their own and
+ * document's {@code version}, so redelivery appends nothing; within a processor batch the document is written once. Corrections are stored as entries of their own and
  * matched to what they correct when read (so {@code knownAt} shows only the corrections known then).
  */
 @Component
@@ -43,10 +44,8 @@ public class HistoryProjection {
     @EventHandler
     void on(TrajectoryOpened e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        histories.insertFirst(new Document("_id", e.trajectoryId().value())
-                .append("youthId", e.youthId().value())
+        histories.insertFirst(e.trajectoryId().value(), sequence, new Document("youthId", e.youthId().value())
                 .append("focusArea", e.focusArea() == null ? null : e.focusArea().value())
-                .append(VersionedDocuments.VERSION, sequence)
                 .append("entries", List.of(HistoryEntries.entry(e, eventId, sequence, recordedAt))));
     }
 
@@ -54,20 +53,29 @@ public class HistoryProjection {
     @EventHandler
     void on(TrajectoryTransferred e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        histories.applyIfNew(e.trajectoryId().value(), sequence, Updates.combine(
-                Updates.push("entries", HistoryEntries.entry(e, eventId, sequence, recordedAt)),
-                Updates.set("focusArea", e.toFocusArea() == null ? null : e.toFocusArea().value())));
+        append(e, sequence, eventId, recordedAt, history -> history.put("focusArea",
+                e.toFocusArea() == null ? null : e.toFocusArea().value()));
     }
 
     @EventHandler
     void on(TrajectoryEvent e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        histories.applyIfNew(e.trajectoryId().value(), sequence,
-                Updates.push("entries", HistoryEntries.entry(e, eventId, sequence, recordedAt)));
+        append(e, sequence, eventId, recordedAt, history -> {
+        });
     }
 
     @ResetHandler
     void reset() {
         histories.collection().deleteMany(Filters.empty());
+    }
+
+    private void append(TrajectoryEvent e, long sequence, String eventId, Instant recordedAt,
+                        Consumer<Document> alsoChange) {
+        histories.changeIfNew(e.trajectoryId().value(), sequence, history -> {
+            List<Document> entries = new ArrayList<>(history.getList("entries", Document.class));
+            entries.add(HistoryEntries.entry(e, eventId, sequence, recordedAt));
+            history.put("entries", entries);
+            alsoChange.accept(history);
+        });
     }
 }

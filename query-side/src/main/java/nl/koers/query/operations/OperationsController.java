@@ -73,29 +73,35 @@ public class OperationsController {
     @GetMapping("/dead-letters")
     public DeadLetters.Listing list(@RequestParam(required = false) String processingGroup,
                                     @RequestParam(defaultValue = "100") int limit) {
-        access.checkAdmin(currentUser.get());
+        var user = currentUser.get();
+        String group = required(processingGroup);
         if (limit < 1 || limit > MAX_LISTED_SEQUENCES) {
             throw ApiProblem.invalid("limit", "must be 1 to " + MAX_LISTED_SEQUENCES);
         }
-        return deadLetters.list(required(processingGroup), limit);
+        access.checkAdmin(user);
+        return deadLetters.list(group, limit);
     }
 
     @PostMapping("/dead-letters/retry")
     public DeadLetters.Retried retry(@RequestParam(required = false) String processingGroup,
                                      @RequestParam(required = false) String sequence) {
-        access.checkAdmin(currentUser.get());
-        return deadLetters.retry(required(processingGroup), sequence);
+        var user = currentUser.get();
+        String group = required(processingGroup);
+        access.checkAdmin(user);
+        return deadLetters.retry(group, sequence);
     }
 
     @DeleteMapping("/dead-letters")
     public DeadLetters.Evicted evict(@RequestParam(required = false) String processingGroup,
                                      @RequestParam(required = false) String sequence,
                                      @RequestParam(required = false) String eventId) {
-        access.checkAdmin(currentUser.get());
+        var user = currentUser.get();
+        String group = required(processingGroup);
         if (sequence == null || sequence.isBlank()) {
             throw ApiProblem.invalid("sequence", "is required: the trajectory id whose letters to evict");
         }
-        return deadLetters.evict(required(processingGroup), sequence, eventId);
+        access.checkAdmin(user);
+        return deadLetters.evict(group, sequence, eventId);
     }
 
     private static String required(String processingGroup) {

@@ -69,6 +69,9 @@ public class ProcessorTuning {
                     .batchSize(s.batchSize())
                     .initialSegmentCount(s.segments())
                     .maxClaimedSegments(s.segments()));
+            // Remembers per segment which trajectories have dead letters, instead of asking MongoDB per event.
+            processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                    (config, builder) -> builder.enableSequenceIdentifierCache());
         }));
     }
 }

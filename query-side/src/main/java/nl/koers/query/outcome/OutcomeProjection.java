@@ -10,8 +10,7 @@ import nl.koers.events.detention.DetentionEnded;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.events.trajectory.TrajectoryTransferred;
-import nl.koers.query.common.Contributions;
-import nl.koers.query.common.CounterLedger;
+import nl.koers.query.common.ScopeEntries;
 import nl.koers.query.common.VersionedDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,10 +24,10 @@ import org.springframework.stereotype.Component;
 import java.util.function.Consumer;
 
 /**
- * Events → per-trajectory outcome state plus one counter document per focus area and cohort
- * ({@code _id} = {@code FA03:2026}), kept exact under redelivery the same way as the caseload: counters first,
- * each guarded by its ledger, then the state guarded by its version. Follow-up events recorded after the close
- * (police contacts, outcomes) keep counting.
+ * Events → per-trajectory outcome state plus one document per focus area and cohort ({@code _id} =
+ * {@code FA03:2026}) with an entry per trajectory, kept exact under redelivery the same way as the caseload: the
+ * entry first, then the state guarded by its version. Follow-up recorded after the close (police contacts) keeps
+ * counting.
  */
 @Component
 @ProcessingGroup(OutcomeProjection.PROCESSING_GROUP)
@@ -37,12 +36,12 @@ public class OutcomeProjection {
     static final String STATES = "view_outcome_trajectory";
     static final String COUNTERS = "view_outcomes";
     private final VersionedDocuments states;
-    private final CounterLedger counters;
+    private final ScopeEntries cohorts;
 
     public OutcomeProjection(@Qualifier("koers") MongoDatabase database) {
         this.states = new VersionedDocuments(database.getCollection(STATES));
-        this.counters = new CounterLedger(database.getCollection(COUNTERS));
-        // States and counters are read by _id only (the primary key index): no further index is needed.
+        this.cohorts = new ScopeEntries(database.getCollection(COUNTERS));
+        // States and cohort documents are read by _id only (the primary key index): no further index is needed.
     }
 
     @EventHandler
@@ -130,7 +129,7 @@ public class OutcomeProjection {
     @ResetHandler
     void reset() {
         states.collection().deleteMany(Filters.empty());
-        counters.collection().deleteMany(Filters.empty());
+        cohorts.collection().deleteMany(Filters.empty());
     }
 
     private void change(String trajectoryId, long sequence, Consumer<OutcomeState> change) {
@@ -141,7 +140,7 @@ public class OutcomeProjection {
         OutcomeState before = OutcomeState.from(stored);
         OutcomeState after = before.copy();
         change.accept(after);
-        counters.apply(trajectoryId, sequence, Contributions.delta(before.contributions(), after.contributions()));
-        states.replaceIfNew(trajectoryId, sequence, after.toDocument().append("_id", trajectoryId));
+        cohorts.update(trajectoryId, before.scope(), before.entry(), after.scope(), after.entry());
+        states.store(trajectoryId, sequence, after.toDocument());
     }
 }

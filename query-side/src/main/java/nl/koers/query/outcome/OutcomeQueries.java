@@ -6,7 +6,7 @@ import com.mongodb.client.model.Filters;
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.query.common.BusinessDates;
-import nl.koers.query.common.CounterLedger;
+import nl.koers.query.common.ScopeEntries;
 import nl.koers.query.outcome.SmallCounts.Count;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,41 +22,41 @@ import java.util.Map;
 /** The outcome measures of one focus area and cohort: one read by {@code _id}, small counts suppressed. */
 @Component
 public class OutcomeQueries {
-    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> cohorts;
     private final Clock clock;
 
     public OutcomeQueries(@Qualifier("koers") MongoDatabase database, Clock clock) {
-        this.counters = database.getCollection(OutcomeProjection.COUNTERS);
+        this.cohorts = database.getCollection(OutcomeProjection.COUNTERS);
         this.clock = clock;
     }
 
     public Map<String, Object> outcomes(String focusArea, int cohort) {
         LocalDate today = BusinessDates.today(clock);
-        Document doc = counters.find(Filters.eq("_id", OutcomeState.counterId(focusArea, cohort)))
-                .projection(CounterLedger.withoutLedger()).first();
-        Document counts = doc == null ? new Document() : doc;
+        Document doc = cohorts.find(Filters.eq("_id", OutcomeState.counterId(focusArea, cohort))).first();
+        List<Document> entries = new ArrayList<>();
+        ScopeEntries.entries(doc).values().forEach(entry -> entries.add((Document) entry));
 
-        Count trajectories = SmallCounts.count(number(counts.get("opened")));
+        Count trajectories = SmallCounts.count(entries.size());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("focusArea", focusArea);
         body.put("cohort", cohort);
         body.put("asOf", today.toString());
         body.put("trajectories", SmallCounts.render(trajectories));
-        body.put("closed", closed(sub(counts, "closed"), trajectories));
-        body.put("basicConditionsAtRelease", conditions(counts));
+        body.put("closed", closed(entries, trajectories));
+        body.put("basicConditionsAtRelease", conditions(entries));
         Map<String, Object> police = new LinkedHashMap<>();
-        police.put("afterRelease", recidivism(sub(counts, "afterRelease"), today));
-        police.put("afterClose", recidivism(sub(counts, "afterClose"), today));
+        police.put("afterRelease", recidivism(entries, "releasedOn", "afterRelease", today));
+        police.put("afterClose", recidivism(entries, "closedOn", "afterClose", today));
         body.put("newPoliceContact", police);
         return body;
     }
 
     /** Per reason and in total, shares of the cohort; the total is withheld when a reason is suppressed. */
-    private static Map<String, Object> closed(Document byReason, Count cohort) {
+    private static Map<String, Object> closed(List<Document> entries, Count cohort) {
         Map<String, Count> cells = new LinkedHashMap<>();
         long sum = 0;
         for (ClosureReason reason : ClosureReason.values()) {
-            long n = number(byReason.get(reason.name()));
+            long n = entries.stream().filter(e -> reason.name().equals(e.getString("closureReason"))).count();
             cells.put(reason.name(), SmallCounts.count(n));
             sum += n;
         }
@@ -70,19 +70,20 @@ public class OutcomeQueries {
         return out;
     }
 
-    private static Map<String, Object> conditions(Document counts) {
-        Count released = SmallCounts.count(number(counts.get("released")));
-        Document met = sub(counts, "metAtRelease");
+    private static Map<String, Object> conditions(List<Document> entries) {
+        List<Document> released = entries.stream().filter(e -> e.getString("releasedOn") != null).toList();
+        Count releasedCount = SmallCounts.count(released.size());
         Map<String, Object> perCondition = new LinkedHashMap<>();
         for (BasicCondition condition : BasicCondition.values()) {
-            perCondition.put(condition.name(), SmallCounts.render(SmallCounts.count(number(met.get(condition.name()))),
-                    released));
+            long met = released.stream()
+                    .filter(e -> e.getList("metAtRelease", String.class, List.of()).contains(condition.name())).count();
+            perCondition.put(condition.name(), SmallCounts.render(SmallCounts.count(met), releasedCount));
         }
+        long allFive = released.stream().filter(e -> e.getBoolean("allFiveMetAtRelease", false)).count();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("released", SmallCounts.render(released));
+        out.put("released", SmallCounts.render(releasedCount));
         out.put("met", perCondition);
-        out.put("allFiveMet", SmallCounts.render(SmallCounts.count(number(counts.get("allFiveMetAtRelease"))),
-                released));
+        out.put("allFiveMet", SmallCounts.render(SmallCounts.count(allFive), releasedCount));
         return out;
     }
 
@@ -90,22 +91,20 @@ public class OutcomeQueries {
      * Per window: the youths followed up for the whole window (release or close at least that many months ago)
      * and, of them, those with a new police contact within it.
      */
-    private static Map<String, Object> recidivism(Document byDay, LocalDate today) {
+    private static Map<String, Object> recidivism(List<Document> entries, String startField, String windowField,
+                                                  LocalDate today) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int months : OutcomeState.WINDOWS_MONTHS) {
             long followedUp = 0;
             long withContact = 0;
-            for (Map.Entry<String, Object> day : byDay.entrySet()) {
-                if (LocalDate.parse(day.getKey()).plusMonths(months).isAfter(today)) {
+            for (Document entry : entries) {
+                String start = entry.getString(startField);
+                if (start == null || LocalDate.parse(start).plusMonths(months).isAfter(today)) {
                     continue;
                 }
-                Document windows = (Document) day.getValue();
-                for (Map.Entry<String, Object> window : windows.entrySet()) {
-                    long n = number(window.getValue());
-                    followedUp += n;
-                    if (within(window.getKey(), months)) {
-                        withContact += n;
-                    }
+                followedUp++;
+                if (within(entry.getString(windowField), months)) {
+                    withContact++;
                 }
             }
             Count denominator = SmallCounts.count(followedUp);
@@ -119,7 +118,8 @@ public class OutcomeQueries {
 
     /** Whether a first contact in window {@code m6}/{@code m12}/{@code m24} lies within {@code months}. */
     private static boolean within(String window, int months) {
-        return !window.equals(OutcomeState.NO_CONTACT_IN_WINDOWS) && Integer.parseInt(window.substring(1)) <= months;
+        return window != null && !window.equals(OutcomeState.NO_CONTACT_IN_WINDOWS)
+                && Integer.parseInt(window.substring(1)) <= months;
     }
 
     /** Cohorts that can exist: from the programme's start (2022) to this year. */
@@ -129,14 +129,5 @@ public class OutcomeQueries {
             years.add(year);
         }
         return years;
-    }
-
-    private static Document sub(Document doc, String field) {
-        Document value = doc.get(field, Document.class);
-        return value == null ? new Document() : value;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

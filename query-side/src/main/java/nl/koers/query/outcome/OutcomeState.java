@@ -2,7 +2,6 @@ package nl.koers.query.outcome;
 
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.aftercare.ConditionStatus;
-import nl.koers.query.common.Contributions;
 import org.bson.Document;
 
 import java.time.LocalDate;
@@ -16,10 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the outcome measures need to know of one trajectory, stored per trajectory, and what that adds to the
- * counter document of its focus area and cohort (year opened). Release is the end of the first detention.
- * The recidivism proxy is kept per release (or close) day and follow-up window, so the read can count only the
- * youths whose window has fully passed by today.
+ * What the outcome measures need to know of one trajectory, stored per trajectory, and the entry it keeps in the
+ * document of its focus area and cohort (year opened). Release is the end of the first detention. The entry keeps
+ * the release (and close) day with the follow-up window of the first new police contact, so the read can count
+ * only the youths whose window has fully passed by today.
  */
 final class OutcomeState {
     static final Set<BasicCondition> FIVE = EnumSet.of(BasicCondition.ID, BasicCondition.HOUSING,
@@ -83,35 +82,41 @@ final class OutcomeState {
         return focusArea + ":" + cohort;
     }
 
-    Contributions contributions() {
-        Contributions contributions = Contributions.none();
-        if (openedOn == null || focusArea == null) {
-            return contributions;
+    /** The document of the trajectory's focus area and cohort ({@code null} before it opened or without area). */
+    String scope() {
+        return openedOn == null || focusArea == null ? null
+                : counterId(focusArea, LocalDate.parse(openedOn).getYear());
+    }
+
+    /** What the trajectory counts as in its focus area and cohort; follow-up windows are kept per start day. */
+    Document entry() {
+        if (scope() == null) {
+            return null;
         }
-        String counter = counterId(focusArea, LocalDate.parse(openedOn).getYear());
-        contributions.add(counter, "opened", 1);
+        Document entry = new Document();
         if (closedOn != null) {
-            contributions.add(counter, "closed." + closureReason, 1);
-            contributions.add(counter, "afterClose." + closedOn + "." + firstContactWindow(closedOn), 1);
+            entry.append("closureReason", closureReason)
+                    .append("closedOn", closedOn)
+                    .append("afterClose", firstContactWindow(closedOn));
         }
         if (releasedOn != null) {
-            contributions.add(counter, "released", 1);
+            List<String> met = new ArrayList<>();
             boolean allFive = true;
             for (BasicCondition condition : BasicCondition.values()) {
-                boolean met = statusAt(condition, releasedOn).filter(ConditionStatus.MET::equals).isPresent();
-                if (met) {
-                    contributions.add(counter, "metAtRelease." + condition.name(), 1);
+                boolean isMet = statusAt(condition, releasedOn).filter(ConditionStatus.MET::equals).isPresent();
+                if (isMet) {
+                    met.add(condition.name());
                 }
                 if (FIVE.contains(condition)) {
-                    allFive &= met;
+                    allFive &= isMet;
                 }
             }
-            if (allFive) {
-                contributions.add(counter, "allFiveMetAtRelease", 1);
-            }
-            contributions.add(counter, "afterRelease." + releasedOn + "." + firstContactWindow(releasedOn), 1);
+            entry.append("releasedOn", releasedOn)
+                    .append("metAtRelease", met)
+                    .append("allFiveMetAtRelease", allFive)
+                    .append("afterRelease", firstContactWindow(releasedOn));
         }
-        return contributions;
+        return entry;
     }
 
     /** The last assessment of the condition on or before {@code day} (the later recorded one on the same day). */

@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
 import nl.koers.events.aftercare.AftercareStarted;
 import nl.koers.events.common.Phase;
 import nl.koers.events.common.TrajectoryEvent;
@@ -23,14 +22,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
 
 /**
  * Events → one summary document per trajectory ({@code _id} = trajectory id). Each document remembers the
  * sequence number it has applied ({@code version}: every event of the trajectory counts, so it equals the
- * trajectory's version), and every update is conditional on being newer, so redelivery is a no-op. Personal
+ * trajectory's version) and changes only for a newer event, so redelivery is a no-op. Personal
  * fields stay sealed here; they are opened only when a permitted user reads them.
  */
 @Component
@@ -61,8 +61,7 @@ public class TrajectorySummaryProjection {
         Document youth = new Document("givenName", e.youth().givenName().ciphertext())
                 .append("familyName", e.youth().familyName().ciphertext())
                 .append("birthDate", e.youth().birthDate().ciphertext());
-        summaries.insertFirst(new Document("_id", e.trajectoryId().value())
-                .append("youthId", e.youthId().value())
+        summaries.insertFirst(e.trajectoryId().value(), sequence, new Document("youthId", e.youthId().value())
                 .append("youth", youth)
                 .append("neighbourhood", e.neighbourhood().value())
                 .append("focusArea", e.focusArea() == null ? null : e.focusArea().value())
@@ -70,68 +69,69 @@ public class TrajectorySummaryProjection {
                 .append("phase", Phase.PREVENTION.name())
                 .append("openedOn", e.openedOn().toString())
                 .append("openedEventId", eventId)
-                .append("caseworker", null)
-                .append(VersionedDocuments.VERSION, sequence));
+                .append("caseworker", null));
     }
 
     @EventHandler
     void on(CaseworkerAssigned e, @SequenceNumber long sequence) {
-        apply(e, sequence, Updates.set("caseworker", e.caseworker()));
+        change(e, sequence, s -> s.put("caseworker", e.caseworker()));
     }
 
     @EventHandler
     void on(TrajectoryTransferred e, @SequenceNumber long sequence) {
-        apply(e, sequence, Updates.combine(
-                Updates.set("neighbourhood", e.toNeighbourhood().value()),
-                Updates.set("focusArea", e.toFocusArea() == null ? null : e.toFocusArea().value()),
-                Updates.set("gemeente", e.toNeighbourhood().gemeenteCode())));
+        change(e, sequence, s -> {
+            s.put("neighbourhood", e.toNeighbourhood().value());
+            s.put("focusArea", e.toFocusArea() == null ? null : e.toFocusArea().value());
+            s.put("gemeente", e.toNeighbourhood().gemeenteCode());
+        });
     }
 
     @EventHandler
     void on(DetentionStarted e, @SequenceNumber long sequence) {
-        apply(e, sequence, Updates.set("phase", Phase.DETENTION.name()));
+        change(e, sequence, s -> s.put("phase", Phase.DETENTION.name()));
     }
 
     @EventHandler
     void on(DetentionEnded e, @SequenceNumber long sequence) {
         // aftercare starts the day the detention ends
-        apply(e, sequence, Updates.set("phase", Phase.AFTERCARE.name()));
+        change(e, sequence, s -> s.put("phase", Phase.AFTERCARE.name()));
     }
 
     @EventHandler
     void on(AftercareStarted e, @SequenceNumber long sequence) {
-        apply(e, sequence, Updates.set("phase", Phase.AFTERCARE.name()));
+        change(e, sequence, s -> s.put("phase", Phase.AFTERCARE.name()));
     }
 
     @EventHandler
     void on(TrajectoryClosed e, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        apply(e, sequence, Updates.combine(Updates.set("phase", Phase.CLOSED.name()),
-                Updates.set("closedOn", e.closedOn().toString()),
-                Updates.set("closedEventId", eventId),
-                Updates.set("closureReason", e.reason().name())));
+        change(e, sequence, s -> {
+            s.put("phase", Phase.CLOSED.name());
+            s.put("closedOn", e.closedOn().toString());
+            s.put("closedEventId", eventId);
+            s.put("closureReason", e.reason().name());
+        });
     }
 
     /** A corrected business date of the opening or the closing shows in the summary. */
     @EventHandler
     void on(EntryCorrected e, @SequenceNumber long sequence) {
-        String id = e.trajectoryId().value();
-        Document current = summaries.find(id);
-        if (current == null || VersionedDocuments.applied(current, sequence)) {
-            return;
-        }
-        Bson update = Updates.combine();
-        if (e.newOccurredOn() != null && e.correctedEventId().equals(current.getString("openedEventId"))) {
-            update = Updates.set("openedOn", e.newOccurredOn().toString());
-        } else if (e.newOccurredOn() != null && e.correctedEventId().equals(current.getString("closedEventId"))) {
-            update = Updates.set("closedOn", e.newOccurredOn().toString());
-        }
-        summaries.applyIfNew(id, sequence, update);
+        change(e, sequence, s -> {
+            if (e.newOccurredOn() == null) {
+                return;
+            }
+            if (e.correctedEventId().equals(s.getString("openedEventId"))) {
+                s.put("openedOn", e.newOccurredOn().toString());
+            } else if (e.correctedEventId().equals(s.getString("closedEventId"))) {
+                s.put("closedOn", e.newOccurredOn().toString());
+            }
+        });
     }
 
     /** Every other event of the trajectory still moves its version on. */
     @EventHandler
     void on(TrajectoryEvent e, @SequenceNumber long sequence) {
-        summaries.applyIfNew(e.trajectoryId().value(), sequence, Updates.combine());
+        change(e, sequence, s -> {
+        });
     }
 
     @ResetHandler
@@ -139,7 +139,7 @@ public class TrajectorySummaryProjection {
         summaries.collection().deleteMany(Filters.empty());
     }
 
-    private void apply(TrajectoryEvent e, long sequence, Bson update) {
-        summaries.applyIfNew(e.trajectoryId().value(), sequence, update);
+    private void change(TrajectoryEvent e, long sequence, Consumer<Document> change) {
+        summaries.changeIfNew(e.trajectoryId().value(), sequence, change);
     }
 }

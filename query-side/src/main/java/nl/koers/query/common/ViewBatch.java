@@ -1,0 +1,149 @@
+package nl.koers.query.common;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The view writes of one processor batch (one Axon unit of work), held back and sent when the batch commits,
+ * before its token is stored: per document only the last version (or, for field updates, the combined fields),
+ * as one ordered bulk write per collection. Reads in the batch see the batch's own writes. This turns a few
+ * MongoDB round trips per event into a few per batch. Collections are flushed by rank: scope entries (rank 0)
+ * before the states they were derived from (rank 1), so a crash in between is repaired by redelivery. Outside a
+ * unit of work (plain tests) every write goes out at once.
+ */
+public final class ViewBatch {
+    private static final String RESOURCE = "koers.view-batch";
+    private static final Document ABSENT = new Document();
+    private final boolean immediate;
+    private final Map<MongoCollection<Document>, Map<String, Document>> documents = new HashMap<>();
+    private final Map<MongoCollection<Document>, Pending> pending = new LinkedHashMap<>();
+    private final List<Runnable> afterFlush = new ArrayList<>();
+
+    /** The writes held back for one collection, per document id in first-written order. */
+    private record Pending(int rank, Map<String, Write> writes) {
+    }
+
+    /** A whole new version of a document, or fields to set and unset. */
+    private static final class Write {
+        Document replacement;
+        final Document set = new Document();
+        final Document unset = new Document();
+        boolean upsert;
+
+        WriteModel<Document> model(String id) {
+            if (replacement != null) {
+                return new ReplaceOneModel<>(Filters.eq("_id", id), replacement, new ReplaceOptions().upsert(true));
+            }
+            Document update = new Document();
+            if (!set.isEmpty()) {
+                update.append("$set", set);
+            }
+            if (!unset.isEmpty()) {
+                update.append("$unset", unset);
+            }
+            return new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(upsert));
+        }
+    }
+
+    private ViewBatch(boolean immediate) {
+        this.immediate = immediate;
+    }
+
+    /** The batch of the unit of work in progress, flushed when it prepares to commit; or an immediate one. */
+    public static ViewBatch current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new ViewBatch(true);
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(RESOURCE, key -> {
+            ViewBatch batch = new ViewBatch(false);
+            root.onPrepareCommit(unitOfWork -> batch.flush());
+            return batch;
+        });
+    }
+
+    /** The document as this batch has it: written earlier in the batch, or as stored. */
+    Optional<Document> find(MongoCollection<Document> collection, String id) {
+        Map<String, Document> known = documents.computeIfAbsent(collection, c -> new HashMap<>());
+        Document document = known.get(id);
+        if (document == null) {
+            Document stored = collection.find(Filters.eq("_id", id)).first();
+            document = stored == null ? ABSENT : stored;
+            known.put(id, document);
+        }
+        return document == ABSENT ? Optional.empty() : Optional.of(document);
+    }
+
+    /** Stores a whole document (upsert); later reads in this batch see it. */
+    void replace(MongoCollection<Document> collection, int rank, String id, Document document) {
+        if (immediate) {
+            collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+            return;
+        }
+        documents.computeIfAbsent(collection, c -> new HashMap<>()).put(id, document);
+        Write write = write(collection, rank, id);
+        write.replacement = document;
+    }
+
+    /** Sets ({@code value} not null) or unsets one field of a document that is not read back in the batch. */
+    void setField(MongoCollection<Document> collection, int rank, String id, String field, Document value) {
+        if (immediate) {
+            Document update = value == null ? new Document("$unset", new Document(field, ""))
+                    : new Document("$set", new Document(field, value));
+            collection.updateOne(Filters.eq("_id", id), update, new UpdateOptions().upsert(value != null));
+            return;
+        }
+        Write write = write(collection, rank, id);
+        if (value == null) {
+            write.set.remove(field);
+            write.unset.put(field, "");
+        } else {
+            write.unset.remove(field);
+            write.set.put(field, value);
+            write.upsert = true;
+        }
+    }
+
+    private Write write(MongoCollection<Document> collection, int rank, String id) {
+        return pending.computeIfAbsent(collection, c -> new Pending(rank, new LinkedHashMap<>())).writes()
+                .computeIfAbsent(id, key -> new Write());
+    }
+
+    /** Runs once this batch's writes are stored (at once outside a unit of work). */
+    public void afterFlush(Runnable action) {
+        if (immediate) {
+            action.run();
+        } else {
+            afterFlush.add(action);
+        }
+    }
+
+    private void flush() {
+        pending.entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> e.getValue().rank()))
+                .forEach(e -> {
+                    List<WriteModel<Document>> models = new ArrayList<>();
+                    e.getValue().writes().forEach((id, write) -> models.add(write.model(id)));
+                    e.getKey().bulkWrite(models);
+                });
+        pending.clear();
+        afterFlush.forEach(Runnable::run);
+        afterFlush.clear();
+    }
+}
