@@ -42,6 +42,19 @@ public class DeadLetters {
     public record Evicted(String processingGroup, int evicted, long remaining) {
     }
 
+    public record Count(String processingGroup, long letters, long sequences) {
+    }
+
+    /** Every processing group with a dead-letter queue, and how much it holds. */
+    List<Count> overview() {
+        List<Count> counts = new ArrayList<>();
+        for (String group : processors.names()) {
+            processors.configuration().deadLetterQueue(group).ifPresent(queue ->
+                    counts.add(new Count(group, queue.size(), queue.amountOfSequences())));
+        }
+        return counts;
+    }
+
     Listing list(String group, int limit) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         List<Sequence> items = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
 
 /**
  * Administrator endpoints for the views: processor status, rebuild from the start of the log, and the dead-letter
- * queue of each processing group ({@code GET /api/admin/dead-letters?processingGroup=},
+ * queue of each processing group ({@code GET /api/admin/dead-letters[?processingGroup=]},
  * {@code POST /api/admin/dead-letters/retry?processingGroup=[&sequence=]},
  * {@code DELETE /api/admin/dead-letters?processingGroup=&sequence=[&eventId=]}).
  */
@@ -70,16 +70,19 @@ public class OperationsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.rebuild(processor));
     }
 
+    /** Without {@code processingGroup}: how many letters each group holds; with it: that group's letters. */
     @GetMapping("/dead-letters")
-    public DeadLetters.Listing list(@RequestParam(required = false) String processingGroup,
-                                    @RequestParam(defaultValue = "100") int limit) {
+    public Object list(@RequestParam(required = false) String processingGroup,
+                       @RequestParam(defaultValue = "100") int limit) {
         var user = currentUser.get();
-        String group = required(processingGroup);
         if (limit < 1 || limit > MAX_LISTED_SEQUENCES) {
             throw ApiProblem.invalid("limit", "must be 1 to " + MAX_LISTED_SEQUENCES);
         }
         access.checkAdmin(user);
-        return deadLetters.list(group, limit);
+        if (processingGroup == null || processingGroup.isBlank()) {
+            return deadLetters.overview();
+        }
+        return deadLetters.list(processingGroup, limit);
     }
 
     @PostMapping("/dead-letters/retry")

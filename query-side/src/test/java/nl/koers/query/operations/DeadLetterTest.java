@@ -65,7 +65,14 @@ class DeadLetterTest extends IntegrationTest {
         assertThat(api.get("beheerder", "/api/admin/views").body().findValues("deadLetters")
                 .stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(2);
 
+        JsonNode overview = api.get("beheerder", "/api/admin/dead-letters").body();
+        assertThat(overview.findValuesAsText("processingGroup")).contains(PoisonProjection.GROUP, "caseload");
+        for (JsonNode group : overview) {
+            assertThat(group.get("letters").asLong()).isEqualTo(
+                    group.get("processingGroup").asText().equals(PoisonProjection.GROUP) ? 2 : 0);
+        }
         assertThat(api.get("analist", LETTERS).status()).isEqualTo(403);
+        assertThat(api.get("analist", "/api/admin/dead-letters").status()).isEqualTo(403);
         assertThat(api.post("jeugdwerker", "/api/admin/dead-letters/retry?processingGroup=poison-test").status())
                 .isEqualTo(403);
         assertThat(api.get("beheerder", "/api/admin/dead-letters?processingGroup=nothing").status()).isEqualTo(400);
