@@ -1,19 +1,25 @@
 package nl.koers.query.caseload;
 
+import nl.koers.events.reference.ReferenceData;
 import nl.koers.platform.security.KoersUser;
-import nl.koers.platform.web.ApiProblem;
+import nl.koers.query.common.AggregateReadPolicy;
 import org.springframework.stereotype.Service;
 
-/**
- * Who may read caseloads: every role (they hold counts, no individual trajectories). The place to add finer
- * rules, such as small-count suppression for policy analysts.
- */
+/** Who may read a caseload: see {@link AggregateReadPolicy}; the scope decides which districts count. */
 @Service
 public class CaseloadAccess {
+    private final AggregateReadPolicy policy;
 
-    void checkRead(KoersUser user) {
-        if (user.role() == null) {
-            throw ApiProblem.forbidden("your account has no Koers role");
+    public CaseloadAccess(AggregateReadPolicy policy) {
+        this.policy = policy;
+    }
+
+    void checkRead(KoersUser user, CaseloadScope scope) {
+        ReferenceData reference = ReferenceData.get();
+        switch (scope.kind()) {
+            case NEIGHBOURHOOD -> policy.check(user, reference.wijk(scope.code()).stream().toList());
+            case FOCUS_AREA -> policy.checkFocusArea(user, scope.code());
+            case GEMEENTE -> policy.check(user, reference.wijkenOfGemeente(scope.code()));
         }
     }
 }

@@ -51,7 +51,7 @@ public class CaseloadController {
                              @RequestParam(required = false) String gemeente) {
         var user = currentUser.get();
         CaseloadScope scope = scope(neighbourhood, focusArea, gemeente);
-        access.checkRead(user);
+        access.checkRead(user, scope);
         return queries.caseload(scope);
     }
 
@@ -61,7 +61,7 @@ public class CaseloadController {
                              @RequestParam(required = false) String gemeente) {
         var user = currentUser.get();
         CaseloadScope scope = scope(neighbourhood, focusArea, gemeente);
-        access.checkRead(user);
+        access.checkRead(user, scope);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         SubscriptionQueryResult<Caseload, Caseload> result = queryGateway.subscriptionQuery(new FindCaseload(scope),
                 ResponseTypes.instanceOf(Caseload.class), ResponseTypes.instanceOf(Caseload.class));

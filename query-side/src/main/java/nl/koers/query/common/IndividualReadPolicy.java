@@ -1,6 +1,7 @@
 package nl.koers.query.common;
 
 import nl.koers.events.common.FocusAreaCode;
+import nl.koers.platform.accesslog.AccessLog;
 import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
@@ -10,14 +11,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who may read individual trajectories (summary, list, history): youth workers within their focus areas, justice
- * liaisons for a stated purpose ({@code X-Purpose}), administrators. Policy analysts and auditors never do. The
- * feature access classes call these checks in api.md's order: 400 (no purpose) before 403 before 404.
+ * Who may read individual trajectories (summary, list, history): youth workers within their focus areas and
+ * justice liaisons for a stated purpose ({@code X-Purpose}). Policy analysts, auditors and administrators never
+ * do (purpose limitation: administrators erase by youth id without reading the file). The feature access classes
+ * call these checks in api.md's order: 400 (no purpose) before 403 before 404, and log every granted read.
  */
 @Component
 public class IndividualReadPolicy {
     public static final String PURPOSE_HEADER = "X-Purpose";
     static final int MAX_PURPOSE_LENGTH = 500;
+    private final AccessLog accessLog;
+
+    public IndividualReadPolicy(AccessLog accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    /** NEN 7513: who read which trajectory (pseudonymous ids), when, as what and why. */
+    public void logRead(KoersUser user, String action, String trajectoryId, String youthId, String purpose) {
+        accessLog.granted(user.username(), user.role().name(), action, "/api/trajectories/" + trajectoryId,
+                trajectoryId, youthId, purpose);
+    }
 
     /** Role and purpose; call before loading anything. */
     public void checkReader(KoersUser user, String purpose) {
@@ -30,7 +43,7 @@ public class IndividualReadPolicy {
                     throw ApiProblem.invalid(PURPOSE_HEADER, "is longer than " + MAX_PURPOSE_LENGTH + " characters");
                 }
             }
-            case YOUTH_WORKER, ADMIN -> {
+            case YOUTH_WORKER -> {
                 // allowed; youth workers are further limited to their areas
             }
             case POLICY_ANALYST -> throw ApiProblem.forbidden("policy analysts see aggregated views only");

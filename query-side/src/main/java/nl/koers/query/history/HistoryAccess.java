@@ -17,7 +17,8 @@ public class HistoryAccess {
         policy.checkReader(user, purpose);
     }
 
-    void checkRead(KoersUser user, String focusArea) {
+    void checkRead(KoersUser user, String focusArea, String trajectoryId, String youthId, String purpose) {
         policy.checkArea(user, focusArea);
+        policy.logRead(user, "READ_HISTORY", trajectoryId, youthId, purpose);
     }
 }

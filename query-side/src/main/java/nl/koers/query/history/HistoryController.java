@@ -61,7 +61,7 @@ public class HistoryController {
                 : queries.await(id, minVersion, HistoryQueries.MAX_WAIT);
         HistoryQueries.Found history = found.orElseThrow(() -> ApiProblem.notFound("no trajectory with this id"));
         Document doc = history.history();
-        access.checkRead(user, doc.getString("focusArea"));
+        access.checkRead(user, doc.getString("focusArea"), doc.getString("_id"), doc.getString("youthId"), purpose);
 
         PersonalFields.Opener opener = personal.of(doc.getString("youthId"));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,16 +1,19 @@
 package nl.koers.query.outcome;
 
 import nl.koers.platform.security.KoersUser;
-import nl.koers.platform.web.ApiProblem;
+import nl.koers.query.common.AggregateReadPolicy;
 import org.springframework.stereotype.Service;
 
-/** Who may read outcome measures: every role (small counts are suppressed for all). The place for finer rules. */
+/** Who may read outcome figures of a focus area: see {@link AggregateReadPolicy}. */
 @Service
 public class OutcomeAccess {
+    private final AggregateReadPolicy policy;
 
-    void checkRead(KoersUser user) {
-        if (user.role() == null) {
-            throw ApiProblem.forbidden("your account has no Koers role");
-        }
+    public OutcomeAccess(AggregateReadPolicy policy) {
+        this.policy = policy;
+    }
+
+    void checkRead(KoersUser user, String focusArea) {
+        policy.checkFocusArea(user, focusArea);
     }
 }

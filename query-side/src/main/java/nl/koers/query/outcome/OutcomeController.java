@@ -40,7 +40,7 @@ public class OutcomeController {
                     "must be a year from 2022 (the programme's start) to this year");
         }
         checks.throwIfAny();
-        access.checkRead(user);
+        access.checkRead(user, focusArea);
         return queries.outcomes(focusArea, cohort);
     }
 }

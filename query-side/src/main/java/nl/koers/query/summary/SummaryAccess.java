@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import java.util.Optional;
 import java.util.Set;
 
-/** Who may read trajectory summaries and lists (the place to add access logging and finer rules). */
+/** Who may read trajectory summaries and lists; every summary and list row handed out is logged. */
 @Service
 public class SummaryAccess {
     private final IndividualReadPolicy policy;
@@ -20,8 +20,14 @@ public class SummaryAccess {
         policy.checkReader(user, purpose);
     }
 
-    void checkRead(KoersUser user, TrajectorySummary summary) {
+    void checkRead(KoersUser user, TrajectorySummary summary, String purpose) {
         policy.checkArea(user, summary.focusArea());
+        policy.logRead(user, "READ_SUMMARY", summary.trajectoryId(), summary.youthId(), purpose);
+    }
+
+    /** Every row of a list is a read of that trajectory. */
+    void logListed(KoersUser user, TrajectorySummary summary, String purpose) {
+        policy.logRead(user, "LIST", summary.trajectoryId(), summary.youthId(), purpose);
     }
 
     /** Empty: every area; otherwise the areas a list is limited to. */

@@ -54,7 +54,7 @@ public class TrajectorySummaryController {
         access.checkReader(user, purpose);
         TrajectorySummary summary = queries.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("no trajectory with this id"));
-        access.checkRead(user, summary);
+        access.checkRead(user, summary, purpose);
         return toJson(summary);
     }
 
@@ -94,6 +94,7 @@ public class TrajectorySummaryController {
         SummaryQueries.Page result = queries.list(new SummaryQueries.ListFilter(neighbourhood, focusArea, gemeente,
                 phase, caseworker, areas), page, size);
         Map<String, Object> body = new LinkedHashMap<>();
+        result.items().forEach(item -> access.logListed(user, item, purpose));
         List<Map<String, Object>> items = result.items().stream().map(this::toJson).toList();
         body.put("items", items);
         body.put("page", result.page());

@@ -67,7 +67,7 @@ class TrajectoryReadApiTest extends IntegrationTest {
         assertThat(api.get("jeugdwerker-ams", path).status()).isEqualTo(403);
         assertThat(api.get("analist", path).status()).isEqualTo(403);
         assertThat(api.get("auditor", path).status()).isEqualTo(403);
-        assertThat(api.get("beheerder", path).status()).isEqualTo(200);
+        assertThat(api.get("beheerder", path).status()).isEqualTo(403);
         Api.Response withoutPurpose = api.get("liaison", path);
         assertThat(withoutPurpose.status()).isEqualTo(400);
         assertThat(withoutPurpose.contentType()).startsWith("application/problem+json");
@@ -82,20 +82,20 @@ class TrajectoryReadApiTest extends IntegrationTest {
 
     @Test
     void theListFiltersPagesAndStaysWithinAYouthWorkersAreas() {
-        assertThat(ids(api.get("beheerder", "/api/trajectories"))).containsSubsequence(amsterdam.id().value(),
+        assertThat(ids(api.get("liaison", "/api/trajectories", PURPOSE, "overzicht"))).containsSubsequence(amsterdam.id().value(),
                 rotterdamInDetention.id().value(), rotterdam.id().value());
         assertThat(ids(api.get("jeugdwerker", "/api/trajectories"))).containsExactly(
                 rotterdamInDetention.id().value(), rotterdam.id().value());
         assertThat(ids(api.get("jeugdwerker", "/api/trajectories?phase=DETENTION")))
                 .containsExactly(rotterdamInDetention.id().value());
-        assertThat(ids(api.get("beheerder", "/api/trajectories?gemeente=GM0363")))
+        assertThat(ids(api.get("liaison", "/api/trajectories?gemeente=GM0363", PURPOSE, "overzicht")))
                 .containsExactly(amsterdam.id().value());
-        assertThat(ids(api.get("beheerder", "/api/trajectories?neighbourhood=WK059915")))
+        assertThat(ids(api.get("liaison", "/api/trajectories?neighbourhood=WK059915", PURPOSE, "overzicht")))
                 .containsExactly(rotterdamInDetention.id().value());
-        assertThat(ids(api.get("beheerder", "/api/trajectories?caseworker=fatima")))
+        assertThat(ids(api.get("liaison", "/api/trajectories?caseworker=fatima", PURPOSE, "overzicht")))
                 .containsExactly(rotterdam.id().value());
 
-        Api.Response page = api.get("beheerder", "/api/trajectories?focusArea=FA03&page=1&size=1");
+        Api.Response page = api.get("liaison", "/api/trajectories?focusArea=FA03&page=1&size=1", PURPOSE, "overzicht");
         assertThat(ids(page)).containsExactly(rotterdam.id().value());
         assertThat(page.body().get("total").asLong()).isEqualTo(2);
         assertThat(page.body().get("items").get(0).get("youth").get("familyName").asText()).isEqualTo("de Vries");
@@ -103,7 +103,7 @@ class TrajectoryReadApiTest extends IntegrationTest {
         assertThat(api.get("jeugdwerker", "/api/trajectories?focusArea=FA01").status()).isEqualTo(403);
         assertThat(api.get("analist", "/api/trajectories").status()).isEqualTo(403);
         assertThat(api.get("liaison", "/api/trajectories").status()).isEqualTo(400);
-        Api.Response invalid = api.get("beheerder", "/api/trajectories?phase=ASLEEP&size=1000&neighbourhood=WK999999");
+        Api.Response invalid = api.get("liaison", "/api/trajectories?phase=ASLEEP&size=1000&neighbourhood=WK999999", PURPOSE, "overzicht");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("phase", "size", "neighbourhood");
@@ -156,7 +156,8 @@ class TrajectoryReadApiTest extends IntegrationTest {
         story.then(s -> new ContactRecorded(s.id(), "TALK", LocalDate.of(2026, 6, 2), null, WORKER));
         Thread writer = new Thread(() -> eventStore.publish(story.messages().get(1)));
         writer.start();
-        JsonNode body = api.get("beheerder", "/api/trajectories/" + story.id() + "/history?minVersion=1").body();
+        JsonNode body = api.get("liaison", "/api/trajectories/" + story.id() + "/history?minVersion=1", PURPOSE,
+                "voortgang").body();
         writer.join();
         assertThat(body.get("minVersionReached").asBoolean()).isTrue();
         assertThat(body.get("entries")).hasSize(2);

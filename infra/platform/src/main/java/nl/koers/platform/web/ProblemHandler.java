@@ -48,8 +48,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
-        if (e.status() == HttpStatus.FORBIDDEN) {
-            refusals.record(request, HttpStatus.FORBIDDEN.value());
+        boolean missingPurpose = e.errors().stream().anyMatch(f -> "X-Purpose".equals(f.field()));
+        if (e.status() == HttpStatus.FORBIDDEN || missingPurpose) {
+            refusals.record(request, e.status().value());
         }
         return respond(e.status(), e.title(), e.getMessage(), e.errors());
     }
