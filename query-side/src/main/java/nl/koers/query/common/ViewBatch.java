@@ -7,6 +7,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -26,6 +29,10 @@ import java.util.Optional;
  * MongoDB round trips per event into a few per batch. Collections are flushed by rank: scope entries (rank 0)
  * before the states they were derived from (rank 1), so a crash in between is repaired by redelivery. Outside a
  * unit of work (plain tests) every write goes out at once.
+ * <p>
+ * A pooled streaming processor stores its token in the first prepare-commit handler of the batch, registered
+ * before any event is handled; so the views of a processor batch are flushed by {@link #flushAtLastEvent()}, an
+ * interceptor that runs after the batch's last event, and a crash can never leave a token ahead of its view.
  */
 public final class ViewBatch {
     private static final String RESOURCE = "koers.view-batch";
@@ -63,6 +70,23 @@ public final class ViewBatch {
 
     private ViewBatch(boolean immediate) {
         this.immediate = immediate;
+    }
+
+    /**
+     * Handler interceptor for a view's processing group: sends the batch's writes once its last event is handled,
+     * before the processor stores its token.
+     */
+    public static MessageHandlerInterceptor<EventMessage<?>> flushAtLastEvent() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (unitOfWork.root() instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
+                ViewBatch batch = batching.getResource(RESOURCE);
+                if (batch != null) {
+                    batch.flush();
+                }
+            }
+            return result;
+        };
     }
 
     /** The batch of the unit of work in progress, flushed when it prepares to commit; or an immediate one. */

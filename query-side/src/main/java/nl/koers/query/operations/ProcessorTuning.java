@@ -1,6 +1,7 @@
 package nl.koers.query.operations;
 
 import nl.koers.query.caseload.CaseloadProjection;
+import nl.koers.query.common.ViewBatch;
 import nl.koers.query.history.HistoryProjection;
 import nl.koers.query.outcome.OutcomeProjection;
 import nl.koers.query.summary.TrajectorySummaryProjection;
@@ -83,6 +84,8 @@ public class ProcessorTuning {
                     .batchSize(s.batchSize())
                     .initialSegmentCount(s.segments())
                     .maxClaimedSegments(s.segments()));
+            // The views' writes of a batch go out before the processor stores the batch's token.
+            processing.registerHandlerInterceptor(group, config -> ViewBatch.flushAtLastEvent());
             // Remembers per segment which trajectories have dead letters, instead of asking MongoDB per event.
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                     (config, builder) -> builder.enableSequenceIdentifierCache());
