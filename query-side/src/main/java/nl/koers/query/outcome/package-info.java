@@ -1,5 +1,6 @@
 /**
- * Outcome measures per focus area and cohort (the year a trajectory opened), for every role.
+ * Outcome measures per focus area and cohort (the year a trajectory opened), for policy analysts and the area's
+ * own youth workers ({@link nl.koers.query.common.AggregateReadPolicy}).
  *
  * <p>Measures: trajectories in the cohort; closed trajectories per reason; basic conditions met at release (the
  * latest assessment on or before the day the first detention ended: each of the five, daytime activity, and all

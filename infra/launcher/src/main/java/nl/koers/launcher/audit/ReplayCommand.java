@@ -112,7 +112,7 @@ final class ReplayCommand {
             ExportEvents.Counts counts = new ExportEvents().replay(export, asOf, replayed.wanted(), replayed::handle,
                     lines -> err.printf("koers audit replay: %,d events read (%.1f s)%n", lines,
                             VerifyCommand.seconds(started)));
-            Object answer = asReplayUser(replayed::answer);
+            Object answer = asReplayUser(view, replayed::answer);
             out.println(WEB_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
             err.printf("koers audit replay: %s as of %s from %,d of %,d events in %.1f s%n", view, asOf,
                     counts.delivered(), counts.lines(), VerifyCommand.seconds(started));
@@ -142,13 +142,15 @@ final class ReplayCommand {
     }
 
     /**
-     * The live controllers ask who is reading: here a justice liaison over all areas with a stated purpose, the
-     * reader for whom "what did we know then" is answered.
+     * The live controllers ask who is reading: for a history a justice liaison over all areas with a stated
+     * purpose (the reader for whom "what did we know then" is answered), for the aggregated views a policy
+     * analyst — each the role the live system answers that view for.
      */
-    private static Object asReplayUser(ReplayedView.Answer answer) {
+    private static Object asReplayUser(String view, ReplayedView.Answer answer) {
+        String role = view.equals("history") ? "ROLE_JUSTICE_LIAISON" : "ROLE_POLICY_ANALYST";
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("audit-replay", null,
-                AuthorityUtils.createAuthorityList("ROLE_JUSTICE_LIAISON", "AREA_ALL")));
+                AuthorityUtils.createAuthorityList(role, "AREA_ALL")));
         SecurityContextHolder.setContext(context);
         try {
             return answer.get();

@@ -10,7 +10,9 @@ import nl.koers.query.caseload.CaseloadAccess;
 import nl.koers.query.caseload.CaseloadController;
 import nl.koers.query.caseload.CaseloadProjection;
 import nl.koers.query.caseload.CaseloadQueries;
+import nl.koers.query.common.AggregateReadPolicy;
 import nl.koers.query.common.IndividualReadPolicy;
+import nl.koers.platform.accesslog.AccessLog;
 import nl.koers.query.common.PersonalFields;
 import nl.koers.query.history.HistoryAccess;
 import nl.koers.query.history.HistoryController;
@@ -66,7 +68,7 @@ final class ReplayedView {
                                  String gemeente) {
         CaseloadQueries queries = new CaseloadQueries(db, clock);
         QueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
-        CaseloadController controller = new CaseloadController(queries, new CaseloadAccess(), new CurrentUser(),
+        CaseloadController controller = new CaseloadController(queries, new CaseloadAccess(new AggregateReadPolicy()), new CurrentUser(),
                 DefaultQueryGateway.builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build())
                         .build());
         return new ReplayedView(List.of(new CaseloadProjection(db, queries, emitter)), r -> true,
@@ -74,7 +76,7 @@ final class ReplayedView {
     }
 
     static ReplayedView outcomes(MongoDatabase db, Clock clock, String focusArea, Integer cohort) {
-        OutcomeController controller = new OutcomeController(new OutcomeQueries(db, clock), new OutcomeAccess(),
+        OutcomeController controller = new OutcomeController(new OutcomeQueries(db, clock), new OutcomeAccess(new AggregateReadPolicy()),
                 new CurrentUser(), clock);
         return new ReplayedView(List.of(new OutcomeProjection(db)), r -> true,
                 () -> controller.outcomes(focusArea, cohort), new HashSet<>());
@@ -83,8 +85,9 @@ final class ReplayedView {
     /** Only the one trajectory's events (and erasures) are replayed: a history is one document. */
     static ReplayedView history(MongoDatabase db, String trajectoryId) {
         Set<String> erased = new HashSet<>();
+        // reads during a replay are logged into the replay's own in-memory database, which is thrown away
         HistoryController controller = new HistoryController(new HistoryQueries(db),
-                new HistoryAccess(new IndividualReadPolicy()), new PersonalFields(new SealedOffline(erased)),
+                new HistoryAccess(new IndividualReadPolicy(new AccessLog(db, Clock.systemUTC()))), new PersonalFields(new SealedOffline(erased)),
                 new CurrentUser());
         Predicate<AuditRecord> wanted = r -> trajectoryId.equals(r.aggregateId())
                 || YouthPersonalDataErased.class.getName().equals(r.type());
