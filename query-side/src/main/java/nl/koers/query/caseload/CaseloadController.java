@@ -2,6 +2,8 @@ package nl.koers.query.caseload;
 
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.platform.security.CurrentUser;
+import nl.koers.platform.security.KoersUser;
+import nl.koers.platform.security.Role;
 import nl.koers.platform.web.ApiProblem;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -46,13 +48,18 @@ public class CaseloadController {
     }
 
     @GetMapping
-    public Caseload caseload(@RequestParam(required = false) String neighbourhood,
-                             @RequestParam(required = false) String focusArea,
-                             @RequestParam(required = false) String gemeente) {
+    public Object caseload(@RequestParam(required = false) String neighbourhood,
+                           @RequestParam(required = false) String focusArea,
+                           @RequestParam(required = false) String gemeente) {
         var user = currentUser.get();
         CaseloadScope scope = scope(neighbourhood, focusArea, gemeente);
         access.checkRead(user, scope);
-        return queries.caseload(scope);
+        return present(user, queries.caseload(scope));
+    }
+
+    /** Policy analysts get small counts suppressed; youth workers their own caseload as it is. */
+    static Object present(KoersUser user, Caseload caseload) {
+        return user.role() == Role.POLICY_ANALYST ? AnalystCaseload.of(caseload) : caseload;
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -66,7 +73,8 @@ public class CaseloadController {
         SubscriptionQueryResult<Caseload, Caseload> result = queryGateway.subscriptionQuery(new FindCaseload(scope),
                 ResponseTypes.instanceOf(Caseload.class), ResponseTypes.instanceOf(Caseload.class));
         Disposable subscription = result.initialResult().concatWith(result.updates())
-                .subscribe(caseload -> send(emitter, caseload, result), emitter::completeWithError, emitter::complete);
+                .subscribe(caseload -> send(emitter, present(user, caseload), result), emitter::completeWithError,
+                        emitter::complete);
         Runnable stop = () -> {
             subscription.dispose();
             result.cancel();
@@ -77,7 +85,7 @@ public class CaseloadController {
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, Caseload caseload, SubscriptionQueryResult<?, ?> result) {
+    private static void send(SseEmitter emitter, Object caseload, SubscriptionQueryResult<?, ?> result) {
         try {
             emitter.send(SseEmitter.event().name("caseload").data(caseload, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {

@@ -20,7 +20,7 @@ public class AggregateReadPolicy {
     public void check(KoersUser user, List<Wijk> wijken) {
         switch (user.role()) {
             case POLICY_ANALYST -> {
-                // every area; small counts are suppressed in the views themselves
+                // every area; small counts are suppressed in what they are shown (AnalystCaseload, SmallCounts)
             }
             case YOUTH_WORKER -> {
                 boolean allInScope = !wijken.isEmpty() && wijken.stream().allMatch(w -> user.hasScope(w.focusArea()));

@@ -68,9 +68,9 @@ final class ReplayedView {
                                  String gemeente) {
         CaseloadQueries queries = new CaseloadQueries(db, clock);
         QueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
-        CaseloadController controller = new CaseloadController(queries, new CaseloadAccess(new AggregateReadPolicy()), new CurrentUser(),
-                DefaultQueryGateway.builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build())
-                        .build());
+        CaseloadController controller = new CaseloadController(queries,
+                new CaseloadAccess(new AggregateReadPolicy()), new CurrentUser(), DefaultQueryGateway
+                .builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build());
         return new ReplayedView(List.of(new CaseloadProjection(db, queries, emitter)), r -> true,
                 () -> controller.caseload(neighbourhood, focusArea, gemeente), new HashSet<>());
     }
