@@ -91,7 +91,7 @@ class ErasureTest {
                 "{\"kind\":\"PHONE\",\"contactOn\":\"2026-03-01\"}");
         assertThat(followUp.status()).isEqualTo(201);
 
-        var list = api.get("auditor", "/api/audit/erasures");
+        var list = api.awaitContaining("auditor", "/api/audit/erasures", youthId);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().toString()).contains(youthId).contains("beheerder").contains("AVG art. 17");
         assertNowhereInClear(output);

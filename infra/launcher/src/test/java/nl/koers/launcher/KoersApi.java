@@ -69,6 +69,18 @@ final class KoersApi {
         return answer;
     }
 
+    /** Reads until the answer's body contains {@code expected} (projections are eventually consistent), at most 10 s. */
+    Answer awaitContaining(String user, String path, String expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        Answer answer = get(user, path);
+        while ((answer.body() == null || !answer.body().toString().contains(expected))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            answer = get(user, path);
+        }
+        return answer;
+    }
+
     Answer send(String user, HttpRequest.Builder request) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

@@ -78,7 +78,7 @@ class RetentionTest {
         assertThat(summary.body().at("/youth/erased").asBoolean()).isTrue();
         var open = api.get("jeugdwerker", "/api/trajectories/" + stillOpen.body().get("trajectoryId").asText());
         assertThat(open.body().at("/youth/givenName").asText()).isEqualTo("Ids");
-        var list = api.get("auditor", "/api/audit/erasures");
+        var list = api.awaitContaining("auditor", "/api/audit/erasures", "retention-policy");
         assertThat(list.body().toString()).contains("retention-policy");
     }
 
