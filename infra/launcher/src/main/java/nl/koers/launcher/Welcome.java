@@ -22,7 +22,7 @@ class Welcome {
         System.out.println("  API-documentatie / API docs:     http://localhost:" + port + "/swagger-ui.html");
         System.out.println("  Inloggen / log in (HTTP Basic), wachtwoord / password 'koers-demo':");
         System.out.println("    jeugdwerker (FA03 Rotterdam-Zuid), jeugdwerker-ams (FA01, FA02), liaison, auditor, analist, beheerder");
-        System.out.println("  Voorbeeld / example:  curl -u analist:koers-demo 'http://localhost:" + port
+        System.out.println("  Voorbeeld / example:  curl -u jeugdwerker:koers-demo 'http://localhost:" + port
                 + "/api/caseload?focusArea=FA03'");
         System.out.println("  Stoppen / stop: Ctrl+C");
         System.out.println();
