@@ -8,6 +8,10 @@ import java.time.LocalDate;
 public record OpenTrajectoryRequest(String neighbourhood, LocalDate openedOn, Referral referral, Youth youth) {
 
     public record Referral(ReferralSource source, String reason) {
+        @Override
+        public String toString() {
+            return "Referral[" + source + ", reason hidden]";
+        }
     }
 
     public record Youth(String givenName, String familyName, LocalDate birthDate, String bsn) {
