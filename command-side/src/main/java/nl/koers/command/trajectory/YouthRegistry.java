@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import nl.koers.events.common.TrajectoryId;
@@ -92,6 +93,6 @@ public class YouthRegistry {
     private void remember(TrajectoryId trajectory, String identityHash) {
         trajectories.replaceOne(Filters.eq("_id", trajectory.value()),
                 new Document("_id", trajectory.value()).append("identity", identityHash),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 }

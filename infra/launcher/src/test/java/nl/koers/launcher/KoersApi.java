@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Predicate;
 
 /**
  * Koers over real HTTP for the tests of this module: a youth worker's first steps (open a trajectory, read it
@@ -60,21 +61,18 @@ final class KoersApi {
 
     /** Reads a trajectory once the query side has projected it (eventual consistency), at most 10 s. */
     Answer awaitTrajectory(String user, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        Answer answer = get(user, "/api/trajectories/" + id);
-        while (answer.status() == 404 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            answer = get(user, "/api/trajectories/" + id);
-        }
-        return answer;
+        return poll(user, "/api/trajectories/" + id, answer -> answer.status() != 404);
     }
 
     /** Reads until the answer's body contains {@code expected} (projections are eventually consistent), at most 10 s. */
     Answer awaitContaining(String user, String path, String expected) throws InterruptedException {
+        return poll(user, path, answer -> answer.body() != null && answer.body().toString().contains(expected));
+    }
+
+    private Answer poll(String user, String path, Predicate<Answer> done) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         Answer answer = get(user, path);
-        while ((answer.body() == null || !answer.body().toString().contains(expected))
-                && Instant.now().isBefore(deadline)) {
+        while (!done.test(answer) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
             answer = get(user, path);
         }

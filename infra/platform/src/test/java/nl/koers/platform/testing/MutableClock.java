@@ -1,12 +1,11 @@
 package nl.koers.platform.testing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, to try date windows, deadlines and retention without waiting. */
+/** A clock a test sets by hand, to try date windows, deadlines and retention without waiting. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -16,10 +15,6 @@ public final class MutableClock extends Clock {
 
     public void set(Instant instant) {
         this.now = instant;
-    }
-
-    public void advance(Duration duration) {
-        this.now = now.plus(duration);
     }
 
     @Override

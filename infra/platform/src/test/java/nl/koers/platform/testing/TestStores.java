@@ -2,7 +2,6 @@ package nl.koers.platform.testing;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,14 +32,7 @@ public final class TestStores {
         registry.add("koers.crypto.identity-key", () -> "c2VjcmV0LWlkZW50aXR5LWtleS1mb3ItdGVzdHM=");
     }
 
-    /** Files under {@code dataDir}: the embedded default exactly as {@code ./koers run} uses it. */
-    public static void registerFileBacked(DynamicPropertyRegistry registry, Path dataDir) {
-        registry.add("koers.data-dir", dataDir::toString);
-        registry.add("koers.demo-users", () -> "true");
-        registry.add("koers.demo-data", () -> "false");
-    }
-
-    public static void registerMongo(DynamicPropertyRegistry registry, String databaseName) {
+    private static void registerMongo(DynamicPropertyRegistry registry, String databaseName) {
         String external = System.getenv("KOERS_TEST_MONGO_URI");
         if (external != null && !external.isBlank()) {
             registry.add("koers.mongo.uri", () -> external);
