@@ -1,0 +1,27 @@
+package nl.koers.app.audit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens an export for reading line by line (never whole): a file, or standard input for {@code -}. */
+public final class ExportFile {
+    private static final int BUFFER = 1 << 20;
+
+    private ExportFile() {
+    }
+
+    public static BufferedReader open(String name) throws IOException {
+        if (name.equals("-")) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), BUFFER);
+        }
+        Path path = Path.of(name);
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("no such file: " + name);
+        }
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), BUFFER);
+    }
+}

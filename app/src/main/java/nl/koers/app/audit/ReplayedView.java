@@ -1,0 +1,165 @@
+package nl.koers.app.audit;
+
+import com.mongodb.client.MongoDatabase;
+import nl.koers.events.common.EncryptedValue;
+import nl.koers.events.common.YouthId;
+import nl.koers.events.privacy.YouthPersonalDataErased;
+import nl.koers.platform.crypto.PersonalDataCipher;
+import nl.koers.platform.crypto.YouthKeyStore;
+import nl.koers.query.caseload.CaseloadAccess;
+import nl.koers.query.caseload.CaseloadController;
+import nl.koers.query.caseload.CaseloadProjection;
+import nl.koers.query.caseload.CaseloadQueries;
+import nl.koers.query.common.AggregateReadPolicy;
+import nl.koers.query.common.IndividualReadPolicy;
+import nl.koers.platform.accesslog.AccessLog;
+import nl.koers.query.common.PersonalFields;
+import nl.koers.query.history.HistoryAccess;
+import nl.koers.query.history.HistoryController;
+import nl.koers.query.history.HistoryProjection;
+import nl.koers.query.history.HistoryQueries;
+import nl.koers.query.outcome.OutcomeAccess;
+import nl.koers.query.outcome.OutcomeController;
+import nl.koers.query.outcome.OutcomeProjection;
+import nl.koers.query.outcome.OutcomeQueries;
+import nl.koers.platform.security.CurrentUser;
+import nl.koers.query.audit.AuditRecord;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+
+import javax.crypto.SecretKey;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One view rebuilt offline: the live projection classes on an empty database, fed the replayed events, and the
+ * live controller that answers from them, with the clock at the replay instant. Nothing here decides what a view
+ * holds or how it is shown: that stays in the query side's own code.
+ */
+final class ReplayedView {
+    /** The live endpoint's answer, as the controller builds it. */
+    interface Answer {
+        Object get();
+    }
+
+    private final List<AnnotationEventHandlerAdapter> projections;
+    private final Predicate<AuditRecord> wanted;
+    private final Answer answer;
+    private final Set<String> erasedYouths;
+
+    private ReplayedView(List<Object> projections, Predicate<AuditRecord> wanted, Answer answer,
+                         Set<String> erasedYouths) {
+        this.projections = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
+        this.wanted = wanted;
+        this.answer = answer;
+        this.erasedYouths = erasedYouths;
+    }
+
+    static ReplayedView caseload(MongoDatabase db, Clock clock, String neighbourhood, String focusArea,
+                                 String gemeente) {
+        CaseloadQueries queries = new CaseloadQueries(db, clock);
+        QueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
+        CaseloadController controller = new CaseloadController(queries,
+                new CaseloadAccess(new AggregateReadPolicy()), new CurrentUser(), DefaultQueryGateway
+                .builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build());
+        return new ReplayedView(List.of(new CaseloadProjection(db, queries, emitter)), r -> true,
+                () -> controller.caseload(neighbourhood, focusArea, gemeente), new HashSet<>());
+    }
+
+    static ReplayedView outcomes(MongoDatabase db, Clock clock, String focusArea, Integer cohort) {
+        OutcomeController controller = new OutcomeController(new OutcomeQueries(db, clock), new OutcomeAccess(new AggregateReadPolicy()),
+                new CurrentUser(), clock);
+        return new ReplayedView(List.of(new OutcomeProjection(db)), r -> true,
+                () -> controller.outcomes(focusArea, cohort), new HashSet<>());
+    }
+
+    /** Only the one trajectory's events (and erasures) are replayed: a history is one document. */
+    static ReplayedView history(MongoDatabase db, String trajectoryId) {
+        Set<String> erased = new HashSet<>();
+        // reads during a replay are logged into the replay's own in-memory database, which is thrown away
+        HistoryController controller = new HistoryController(new HistoryQueries(db),
+                new HistoryAccess(new IndividualReadPolicy(new AccessLog(db, Clock.systemUTC()))), new PersonalFields(new SealedOffline(erased)),
+                new CurrentUser());
+        Predicate<AuditRecord> wanted = r -> trajectoryId.equals(r.aggregateId())
+                || YouthPersonalDataErased.class.getName().equals(r.type());
+        return new ReplayedView(List.of(new HistoryProjection(db)), wanted,
+                () -> controller.history(trajectoryId, null, null, ReplayCommand.PURPOSE), erased);
+    }
+
+    Predicate<AuditRecord> wanted() {
+        return wanted;
+    }
+
+    /** Hands one event to every projection that handles it, in a unit of work as a live processor does. */
+    void handle(EventMessage<?> event) {
+        if (event.getPayload() instanceof YouthPersonalDataErased erasure) {
+            erasedYouths.add(erasure.youthId().value());
+        }
+        for (AnnotationEventHandlerAdapter projection : projections) {
+            if (projection.canHandle(event)) {
+                DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> projection.handle(event))
+                        .optionalExceptionResult().ifPresent(ReplayedView::rethrow);
+            }
+        }
+    }
+
+    Object answer() {
+        return answer.get();
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    /**
+     * Offline there are no youth keys (they never leave the live system): a sealed value stays sealed, and a youth
+     * whose erasure was replayed reads as erased, as the live system answered after the erasure.
+     */
+    static final class SealedOffline extends PersonalDataCipher {
+        private final Set<String> erased;
+
+        SealedOffline(Set<String> erased) {
+            super(new NoKeys());
+            this.erased = erased;
+        }
+
+        @Override
+        public Optional<String> open(YouthId youth, EncryptedValue value) {
+            return value == null || erased.contains(youth.value()) ? Optional.empty() : Optional.of(value.ciphertext());
+        }
+
+        @Override
+        public boolean erased(YouthId youth) {
+            return erased.contains(youth.value());
+        }
+    }
+
+    private static final class NoKeys implements YouthKeyStore {
+        @Override
+        public SecretKey keyFor(YouthId youth) {
+            throw new IllegalStateException("offline replay never seals");
+        }
+
+        @Override
+        public Optional<SecretKey> existingKey(YouthId youth) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean destroy(YouthId youth) {
+            return false;
+        }
+    }
+}

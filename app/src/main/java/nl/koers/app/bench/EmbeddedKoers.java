@@ -1,0 +1,91 @@
+package nl.koers.app.bench;
+
+import nl.koers.app.KoersApplication;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The embedded default (H2 file event store, file-backed in-process MongoDB) started in this JVM for a benchmark. */
+final class EmbeddedKoers implements AutoCloseable {
+    static final List<String> VIEWS = List.of("trajectory-summary", "trajectory-history", "caseload", "outcomes");
+    private final ConfigurableApplicationContext context;
+
+    private EmbeddedKoers(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static EmbeddedKoers start(Path dataDir, List<String> extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--koers.data-dir=" + dataDir,
+                "--koers.demo-users=true", "--koers.demo-data=false", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.nl.koers=WARN"));
+        arguments.addAll(extraArguments);
+        return new EmbeddedKoers(new SpringApplicationBuilder(KoersApplication.class)
+                .run(arguments.toArray(String[]::new)));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
+    }
+
+    String property(String name, String fallback) {
+        return context.getEnvironment().getProperty(name, fallback);
+    }
+
+    StreamingEventProcessor processor(String name) {
+        return bean(EventProcessingConfiguration.class).eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + name));
+    }
+
+    long head() {
+        TrackingToken head = bean(EventStore.class).createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    /** Whether every segment of the view's processor is claimed here and has handled the log up to {@code head}. */
+    boolean caughtUp(String view, long head) {
+        EventProcessingConfiguration processing = bean(EventProcessingConfiguration.class);
+        int segments = processing.tokenStore(view).fetchSegments(view).length;
+        Collection<EventTrackerStatus> statuses = processor(view).processingStatus().values();
+        return statuses.size() >= segments
+                && statuses.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    void awaitCaughtUp(Collection<String> views, Duration patience) {
+        long head = head();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!views.stream().allMatch(view -> caughtUp(view, head))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("views not caught up within " + patience);
+            }
+            sleep(100);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

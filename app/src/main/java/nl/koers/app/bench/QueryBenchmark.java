@@ -1,0 +1,261 @@
+package nl.koers.app.bench;
+
+import nl.koers.events.reference.FocusArea;
+import nl.koers.events.reference.ReferenceData;
+import nl.koers.platform.crypto.PersonalDataCipher;
+import nl.koers.query.caseload.CaseloadController;
+import nl.koers.query.history.HistoryController;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./koers bench queries [--events 20000] [--clients 16] [--seconds 30] [--warmup 5] [--dir DIR]}: loads
+ * synthetic trajectories into a fresh embedded Koers, waits for the views, then lets {@code --clients} concurrent
+ * clients alternate caseload reads (a random focus area, municipality or wijk) and history reads (a random
+ * trajectory) and reports p50/p99 latency per query. Twice: over HTTP as a client sees it (HTTP Basic, so every
+ * request also checks a BCrypt password hash), and calling the same controllers in-process (the query alone).
+ */
+public final class QueryBenchmark {
+    private static final String PASSWORD = "koers-demo";
+    private static final String PURPOSE = "benchmark: read latency";
+
+    private QueryBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        long events = 20_000;
+        int clients = 16;
+        int seconds = 30;
+        int warmup = 5;
+        Path dir = null;
+        if (args.length % 2 != 0) {
+            System.err.println("koers bench queries: every option needs a value");
+            return ReplayBenchmark.USAGE;
+        }
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--events" -> events = Long.parseLong(value.replace("_", ""));
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--dir" -> dir = Path.of(value);
+                default -> {
+                    System.err.println("koers bench queries: unknown option " + args[i]);
+                    return ReplayBenchmark.USAGE;
+                }
+            }
+        }
+        try {
+            Path data = dir != null ? dir : Files.createTempDirectory("koers-bench-queries");
+            try (EmbeddedKoers koers = EmbeddedKoers.start(data, List.of())) {
+                BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 7);
+                long stored = generated.append(koers.bean(EventStore.class), events);
+                koers.awaitCaughtUp(EmbeddedKoers.VIEWS, Duration.ofHours(1));
+                System.out.printf("query benchmark: %d events, %d trajectories; %d clients, %d s after %d s warm-up;"
+                                + " heap max %d MB, %d cores%n", stored, generated.trajectoryIds().size(), clients,
+                        seconds, warmup, Runtime.getRuntime().maxMemory() >> 20,
+                        Runtime.getRuntime().availableProcessors());
+                Workload workload = new Workload(generated.trajectoryIds());
+                report("HTTP", measure(clients, warmup, seconds, workload, new Http(koers.port())));
+                report("in-process", measure(clients, warmup, seconds, workload, new InProcess(koers)));
+            }
+            return ReplayBenchmark.OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("koers bench queries: " + e);
+            return ReplayBenchmark.USAGE;
+        }
+    }
+
+    /** What the clients ask: caseloads of every kind of scope, histories of any trajectory. */
+    static final class Workload {
+        final List<String[]> scopes = new ArrayList<>();
+        final List<String> trajectories;
+
+        Workload(List<String> trajectories) {
+            this.trajectories = trajectories;
+            for (FocusArea area : ReferenceData.get().focusAreas()) {
+                scopes.add(new String[]{null, area.code().value(), null});
+                scopes.add(new String[]{null, null, area.gemeenteCode()});
+                area.wijken().forEach(wijk -> scopes.add(new String[]{wijk.value(), null, null}));
+            }
+        }
+    }
+
+    interface Client {
+        /** Reads a caseload; true when it answered 200. */
+        boolean caseload(String[] scope);
+
+        boolean history(String trajectoryId);
+    }
+
+    private static Map<String, List<Long>> measure(int clients, int warmup, int seconds, Workload workload,
+                                                   Client client) {
+        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        latencies.put("caseload", Collections.synchronizedList(new ArrayList<>()));
+        latencies.put("history", Collections.synchronizedList(new ArrayList<>()));
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
+        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            Random random = new Random(c);
+            Thread thread = new Thread(() -> {
+                try {
+                    boolean caseload = random.nextBoolean();
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        boolean ok;
+                        try {
+                            ok = caseload
+                                    ? client.caseload(workload.scopes.get(random.nextInt(workload.scopes.size())))
+                                    : client.history(workload.trajectories.get(
+                                    random.nextInt(workload.trajectories.size())));
+                        } catch (RuntimeException e) {
+                            ok = false;
+                        }
+                        long took = System.nanoTime() - t;
+                        if (!ok) {
+                            failures.incrementAndGet();
+                        } else if (t >= measureFrom) {
+                            latencies.get(caseload ? "caseload" : "history").add(took);
+                        }
+                        caseload = !caseload;
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-client-" + c);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failures.get() > 0) {
+            System.out.printf("  (%d requests failed)%n", failures.get());
+        }
+        latencies.put("seconds", List.of((long) seconds));
+        return latencies;
+    }
+
+    private static void report(String how, Map<String, List<Long>> latencies) {
+        long seconds = latencies.get("seconds").get(0);
+        System.out.printf("%-11s %-9s %9s %9s %9s %9s %10s%n", how, "query", "requests", "req/s", "p50 ms", "p99 ms",
+                "max ms");
+        for (String query : List.of("caseload", "history")) {
+            List<Long> sorted = new ArrayList<>(latencies.get(query));
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                System.out.printf("%-11s %-9s %9d%n", "", query, 0);
+                continue;
+            }
+            System.out.printf("%-11s %-9s %9d %9.0f %9.2f %9.2f %10.2f%n", "", query, sorted.size(),
+                    (double) sorted.size() / seconds, millis(percentile(sorted, 0.50)),
+                    millis(percentile(sorted, 0.99)), millis(sorted.get(sorted.size() - 1)));
+        }
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Over HTTP with HTTP Basic, as a client (the analyst reads caseloads, the liaison histories with a purpose). */
+    static final class Http implements Client {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final String base;
+
+        Http(int port) {
+            this.base = "http://127.0.0.1:" + port;
+        }
+
+        @Override
+        public boolean caseload(String[] scope) {
+            String query = scope[0] != null ? "neighbourhood=" + scope[0]
+                    : scope[1] != null ? "focusArea=" + scope[1] : "gemeente=" + scope[2];
+            return get("analist", "/api/caseload?" + query);
+        }
+
+        @Override
+        public boolean history(String trajectoryId) {
+            return get("liaison", "/api/trajectories/" + trajectoryId + "/history");
+        }
+
+        private boolean get(String user, String path) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("X-Purpose", PURPOSE)
+                    .build();
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                return response.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** The same controllers called in this JVM: the cost of the query and its answer without HTTP and login. */
+    static final class InProcess implements Client {
+        private final CaseloadController caseloads;
+        private final HistoryController histories;
+
+        InProcess(EmbeddedKoers koers) {
+            this.caseloads = koers.bean(CaseloadController.class);
+            this.histories = koers.bean(HistoryController.class);
+        }
+
+        @Override
+        public boolean caseload(String[] scope) {
+            signIn("analist", "ROLE_POLICY_ANALYST");
+            return caseloads.caseload(scope[0], scope[1], scope[2]) != null;
+        }
+
+        @Override
+        public boolean history(String trajectoryId) {
+            signIn("liaison", "ROLE_JUSTICE_LIAISON");
+            return !histories.history(trajectoryId, null, null, PURPOSE).isEmpty();
+        }
+
+        private static void signIn(String user, String role) {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    user, null, List.of(new SimpleGrantedAuthority(role), new SimpleGrantedAuthority("AREA_ALL"))));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package nl.koers.app.bench;
+
+import nl.koers.platform.crypto.PersonalDataCipher;
+import nl.koers.query.operations.ProcessorTuning;
+import nl.koers.query.operations.ViewRebuilds;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./koers bench replay [--events 100000] [--batch-size N] [--segments N] [--dir DIR]
+ * [--property name=value]}: writes synthetic
+ * trajectories into the event store of a fresh embedded Koers (H2 file, file-backed in-process MongoDB), with the
+ * views stopped, then rebuilds all four views at once from the start of the log, as the admin endpoint does, and
+ * reports events per second with the processor settings in force. {@code --batch-size}/{@code --segments} override
+ * the settings for every view (to compare settings; each run needs a fresh data folder); {@code --property} passes
+ * any other setting, e.g. {@code koers.mongo.in-memory=true}.
+ */
+public final class ReplayBenchmark {
+    static final int OK = 0;
+    static final int USAGE = 2;
+    private static final Duration PATIENCE = Duration.ofHours(2);
+
+    private ReplayBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        long events = 100_000;
+        Path dir = null;
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--events" -> events = Long.parseLong(value.replace("_", ""));
+                case "--dir" -> dir = Path.of(value);
+                case "--property" -> settings.add("--" + value);
+                case "--batch-size", "--segments" -> {
+                    int number = Integer.parseInt(value);
+                    String setting = args[i].substring(2);
+                    EmbeddedKoers.VIEWS.forEach(view ->
+                            settings.add("--koers.query.processors." + view + "." + setting + "=" + number));
+                }
+                default -> {
+                    System.err.println("koers bench replay: unknown option " + args[i]);
+                    return USAGE;
+                }
+            }
+        }
+        if (args.length % 2 != 0) {
+            System.err.println("koers bench replay: every option needs a value");
+            return USAGE;
+        }
+        try {
+            Path data = dir != null ? dir : Files.createTempDirectory("koers-bench-replay");
+            if (Files.exists(data.resolve("events.mv.db"))) {
+                System.err.println("koers bench replay: " + data + " already holds an event store; give a fresh --dir");
+                return USAGE;
+            }
+            replay(data, events, settings);
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("koers bench replay: " + e);
+            return USAGE;
+        }
+    }
+
+    private static void replay(Path data, long events, List<String> settings) {
+        try (EmbeddedKoers koers = EmbeddedKoers.start(data, settings)) {
+            // the views stand still while the log is written, so the figure is the rebuild alone
+            EmbeddedKoers.VIEWS.forEach(view -> koers.processor(view).shutDown());
+            long t = System.nanoTime();
+            BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 42);
+            long stored = generated.append(koers.bean(EventStore.class), events);
+            double writeSeconds = seconds(t);
+            long head = koers.head();
+
+            ViewRebuilds rebuilds = koers.bean(ViewRebuilds.class);
+            t = System.nanoTime();
+            EmbeddedKoers.VIEWS.forEach(rebuilds::rebuild);
+            Map<String, Double> done = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (done.size() < EmbeddedKoers.VIEWS.size()) {
+                for (String view : EmbeddedKoers.VIEWS) {
+                    if (!done.containsKey(view) && koers.caughtUp(view, head)) {
+                        done.put(view, seconds(t));
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("rebuild did not finish within " + PATIENCE);
+                }
+                EmbeddedKoers.sleep(50);
+            }
+            double all = seconds(t);
+
+            Map<String, ProcessorTuning.Settings> tuning = koers.bean(ProcessorTuning.EffectiveSettings.class).perGroup();
+            System.out.printf("replay benchmark: %d events (%d trajectories) in %s; heap max %d MB, %d cores%n",
+                    stored, generated.trajectoryIds().size(), data, Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("  writing the log: %.1f s (%.0f events/s)%n", writeSeconds, stored / writeSeconds);
+            System.out.printf("%-20s %10s %10s %12s %s%n", "view", "seconds", "events/s", "batch size", "segments");
+            for (String view : EmbeddedKoers.VIEWS) {
+                ProcessorTuning.Settings s = tuning.get(view);
+                System.out.printf("%-20s %10.1f %10.0f %12d %d%n", view, done.get(view), (head + 1) / done.get(view),
+                        s.batchSize(), s.segments());
+            }
+            System.out.printf("%-20s %10.1f %10.0f   (all four views rebuilt together; 4 worker threads each)%n",
+                    "all views", all, (head + 1) / all);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,69 @@
+package nl.koers.app.cli;
+
+import nl.koers.app.bench.AuditBenchmark;
+import nl.koers.app.audit.AuditCli;
+import nl.koers.app.cli.CliLogging;
+import nl.koers.app.bench.QueryBenchmark;
+import nl.koers.app.bench.ReplayBenchmark;
+
+import java.util.Arrays;
+
+/**
+ * The command-line side of {@code ./koers}: {@code audit verify|replay …} and {@code bench replay|queries|audit …}.
+ * Results go to stdout, logs and progress to stderr; the process ends with the command's exit code (Axon and
+ * the in-process MongoDB may leave non-daemon threads that would otherwise keep it alive).
+ */
+public final class KoersCli {
+    static final String USAGE = """
+            usage: koers audit verify FILE
+                   koers audit replay FILE --as-of INSTANT --view caseload|outcomes|history [options]
+                   koers bench replay [options]    rebuild all views from a generated log; events per second
+                   koers bench queries [options]   caseload and history latency under concurrent clients
+                   koers bench audit [options]     export, verify and replay times for large exports
+            Each subcommand prints its own options with --help.""";
+
+    private KoersCli() {
+    }
+
+    public static void main(String[] args) {
+        CliLogging.toStderr();
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "audit" -> AuditCli.run(rest);
+            case "bench" -> bench(rest);
+            case "-h", "--help", "help" -> {
+                System.out.println(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("koers: unknown command '" + args[0] + "'\n" + USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static int bench(String[] args) {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "replay" -> ReplayBenchmark.run(rest);
+            case "queries" -> QueryBenchmark.run(rest);
+            case "audit" -> AuditBenchmark.run(rest);
+            default -> {
+                System.err.println("koers bench: unknown benchmark '" + args[0] + "'\n" + USAGE);
+                yield 2;
+            }
+        };
+    }
+}

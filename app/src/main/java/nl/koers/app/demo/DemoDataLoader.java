@@ -1,0 +1,62 @@
+package nl.koers.app.demo;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Loads the demo data once, into an empty event store, after Koers is up: the API answers while the demo
+ * trajectories arrive, and the log shows progress. A non-empty store is never touched.
+ */
+@Component
+class DemoDataLoader {
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private final EventStore eventStore;
+    private final DemoScenario scenario;
+    private final boolean enabled;
+
+    DemoDataLoader(EventStore eventStore, DemoScenario scenario,
+                   @Value("${koers.demo-data:false}") boolean enabled) {
+        this.eventStore = eventStore;
+        this.scenario = scenario;
+        this.enabled = enabled;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadWhenEmpty() {
+        if (!enabled) {
+            return;
+        }
+        if (!storeIsEmpty()) {
+            log.info("Demo data: the event store already holds events; nothing loaded");
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                scenario.load();
+            } catch (RuntimeException e) {
+                log.error("Demo data could not be loaded completely ({}: {})", e.getClass().getSimpleName(),
+                        e.getMessage());
+            }
+        }, "demo-data");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private boolean storeIsEmpty() {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            return !stream.hasNextAvailable(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

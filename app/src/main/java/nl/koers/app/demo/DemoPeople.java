@@ -1,0 +1,29 @@
+package nl.koers.app.demo;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Synthetic youths for the demo: given and family names drawn from common Dutch name lists and combined at
+ * random, so no combination is meant to be a real person. The "Demo-" prefix on every family name makes any
+ * demo record unmistakable on screen and in exports.
+ */
+final class DemoPeople {
+    private static final List<String> GIVEN = List.of("Sem", "Noah", "Liam", "Daan", "Levi", "Finn", "Milan",
+            "Jesse", "Mohammed", "Adam", "Ryan", "Yusuf", "Luca", "Bram", "Thijs", "Julia", "Emma", "Sara", "Noor",
+            "Lina", "Fenna", "Aya", "Nora", "Zoë", "Sophie", "Amira", "Mila", "Eva", "Yara", "Lotte");
+    private static final List<String> FAMILY = List.of("de Vries", "Jansen", "Bakker", "Visser", "Smit",
+            "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
+            "Brouwer", "de Wit", "Dijkstra", "Yilmaz", "El Amrani", "Kaya", "Martina", "Pinas", "Nguyen");
+
+    private DemoPeople() {
+    }
+
+    static String givenName(Random random) {
+        return GIVEN.get(random.nextInt(GIVEN.size()));
+    }
+
+    static String familyName(Random random) {
+        return "Demo-" + FAMILY.get(random.nextInt(FAMILY.size()));
+    }
+}
