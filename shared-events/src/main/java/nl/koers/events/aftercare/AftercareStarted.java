@@ -12,4 +12,9 @@ public record AftercareStarted(TrajectoryId trajectoryId, LocalDate startedOn, S
     public LocalDate occurredOn() {
         return startedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

@@ -12,4 +12,9 @@ public record BasicConditionAssessed(TrajectoryId trajectoryId, BasicCondition c
     public LocalDate occurredOn() {
         return assessedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.FACT;
+    }
 }

@@ -13,4 +13,9 @@ public record RiskAssessmentRecorded(TrajectoryId trajectoryId, LocalDate assess
     public LocalDate occurredOn() {
         return assessedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.FACT;
+    }
 }

@@ -12,4 +12,9 @@ public record ContactRecorded(TrajectoryId trajectoryId, String kind, LocalDate 
     public LocalDate occurredOn() {
         return contactOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.FACT;
+    }
 }

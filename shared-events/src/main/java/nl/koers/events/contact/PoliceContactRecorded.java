@@ -15,4 +15,9 @@ public record PoliceContactRecorded(TrajectoryId trajectoryId, String kind, Loca
     public LocalDate occurredOn() {
         return contactOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.FACT;
+    }
 }

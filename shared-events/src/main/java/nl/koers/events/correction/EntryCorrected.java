@@ -12,4 +12,9 @@ public record EntryCorrected(TrajectoryId trajectoryId, String correctedEventId,
     public LocalDate occurredOn() {
         return correctedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.AMENDMENT;
+    }
 }

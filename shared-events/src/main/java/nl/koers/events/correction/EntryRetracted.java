@@ -12,4 +12,9 @@ public record EntryRetracted(TrajectoryId trajectoryId, String retractedEventId,
     public LocalDate occurredOn() {
         return retractedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.AMENDMENT;
+    }
 }

@@ -12,4 +12,9 @@ public record DetentionEnded(TrajectoryId trajectoryId, LocalDate endedOn, Relea
     public LocalDate occurredOn() {
         return endedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

@@ -12,4 +12,9 @@ public record DetentionStarted(TrajectoryId trajectoryId, DetentionType type, St
     public LocalDate occurredOn() {
         return startedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

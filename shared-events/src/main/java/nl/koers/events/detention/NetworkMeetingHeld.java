@@ -12,4 +12,9 @@ public record NetworkMeetingHeld(TrajectoryId trajectoryId, LocalDate heldOn, St
     public LocalDate occurredOn() {
         return heldOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

@@ -12,4 +12,9 @@ public record PerspectiefplanSet(TrajectoryId trajectoryId, LocalDate setOn, Enc
     public LocalDate occurredOn() {
         return setOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.FACT;
+    }
 }

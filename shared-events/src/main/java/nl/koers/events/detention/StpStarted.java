@@ -12,4 +12,9 @@ public record StpStarted(TrajectoryId trajectoryId, LocalDate startedOn, String 
     public LocalDate occurredOn() {
         return startedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

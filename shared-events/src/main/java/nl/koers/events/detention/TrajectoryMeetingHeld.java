@@ -12,4 +12,9 @@ public record TrajectoryMeetingHeld(TrajectoryId trajectoryId, LocalDate heldOn,
     public LocalDate occurredOn() {
         return heldOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.FACT;
+    }
 }

@@ -12,4 +12,9 @@ public record InterventionCompleted(TrajectoryId trajectoryId, InterventionId in
     public LocalDate occurredOn() {
         return completedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

@@ -12,4 +12,9 @@ public record InterventionPlanned(TrajectoryId trajectoryId, InterventionId inte
     public LocalDate occurredOn() {
         return plannedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

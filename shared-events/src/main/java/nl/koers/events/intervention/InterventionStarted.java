@@ -12,4 +12,9 @@ public record InterventionStarted(TrajectoryId trajectoryId, InterventionId inte
     public LocalDate occurredOn() {
         return startedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

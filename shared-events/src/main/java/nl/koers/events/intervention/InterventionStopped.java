@@ -12,4 +12,9 @@ public record InterventionStopped(TrajectoryId trajectoryId, InterventionId inte
     public LocalDate occurredOn() {
         return stoppedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

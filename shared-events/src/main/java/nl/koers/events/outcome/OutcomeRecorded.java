@@ -12,4 +12,9 @@ public record OutcomeRecorded(TrajectoryId trajectoryId, OutcomeKind kind, Local
     public LocalDate occurredOn() {
         return achievedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.FACT;
+    }
 }

@@ -12,4 +12,9 @@ public record CaseworkerAssigned(TrajectoryId trajectoryId, String caseworker, L
     public LocalDate occurredOn() {
         return assignedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

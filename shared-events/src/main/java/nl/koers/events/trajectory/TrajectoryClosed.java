@@ -12,4 +12,9 @@ public record TrajectoryClosed(TrajectoryId trajectoryId, LocalDate closedOn, Cl
     public LocalDate occurredOn() {
         return closedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

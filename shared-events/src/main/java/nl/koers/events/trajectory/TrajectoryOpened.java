@@ -12,4 +12,9 @@ public record TrajectoryOpened(TrajectoryId trajectoryId, YouthId youthId, CbsWi
     public LocalDate occurredOn() {
         return openedOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }

@@ -12,4 +12,9 @@ public record TrajectoryTransferred(TrajectoryId trajectoryId, CbsWijkCode fromN
     public LocalDate occurredOn() {
         return transferredOn;
     }
+
+    @Override
+    public EntryKind entryKind() {
+        return EntryKind.STATE_CHANGE;
+    }
 }
