@@ -38,6 +38,10 @@ public class RetentionPolicy {
     private static final Logger log = LoggerFactory.getLogger(RetentionPolicy.class);
     static final String REASON = "retention: %d years after the last trajectory closed";
     private final MongoCollection<Document> youths;
+    /**
+     * Its own trajectory → youth link rather than {@code TrajectoryYouths}: written by this processor from the same
+     * event stream as the closures it resolves, so a replay from the start never sees a close before its opening.
+     */
     private final MongoCollection<Document> youthOfTrajectory;
     private final YouthErasure erasure;
     private final Clock clock;

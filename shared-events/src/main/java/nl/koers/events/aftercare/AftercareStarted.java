@@ -7,14 +7,9 @@ import java.time.LocalDate;
 
 /** Aftercare started, on the day detention ended. */
 @Revision("1")
-public record AftercareStarted(TrajectoryId trajectoryId, LocalDate startedOn, String recordedBy) implements TrajectoryEvent {
+public record AftercareStarted(TrajectoryId trajectoryId, LocalDate startedOn, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return startedOn;
-    }
-
-    @Override
-    public EntryKind entryKind() {
-        return EntryKind.STATE_CHANGE;
     }
 }

@@ -7,14 +7,9 @@ import java.time.LocalDate;
 
 /** The trajectory meeting in the home region was held. */
 @Revision("1")
-public record TrajectoryMeetingHeld(TrajectoryId trajectoryId, LocalDate heldOn, String recordedBy) implements TrajectoryEvent {
+public record TrajectoryMeetingHeld(TrajectoryId trajectoryId, LocalDate heldOn, String recordedBy) implements TrajectoryEvent.Fact {
     @Override
     public LocalDate occurredOn() {
         return heldOn;
-    }
-
-    @Override
-    public EntryKind entryKind() {
-        return EntryKind.FACT;
     }
 }

@@ -7,14 +7,9 @@ import java.time.LocalDate;
 
 /** An outcome (school, qualification, work) was recorded; allowed as follow-up after close. */
 @Revision("1")
-public record OutcomeRecorded(TrajectoryId trajectoryId, OutcomeKind kind, LocalDate achievedOn, String recordedBy) implements TrajectoryEvent {
+public record OutcomeRecorded(TrajectoryId trajectoryId, OutcomeKind kind, LocalDate achievedOn, String recordedBy) implements TrajectoryEvent.Fact {
     @Override
     public LocalDate occurredOn() {
         return achievedOn;
-    }
-
-    @Override
-    public EntryKind entryKind() {
-        return EntryKind.FACT;
     }
 }
