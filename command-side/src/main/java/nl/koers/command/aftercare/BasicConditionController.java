@@ -28,11 +28,13 @@ public class BasicConditionController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @RequestBody BasicConditionRequest body) {
+    public ResponseEntity<Map<String, Object>> assess(@PathVariable String id,
+                                                      @RequestBody BasicConditionRequest body) {
         return commands.record(id, checks -> {
             checks.required("condition", body.condition());
             checks.required("status", body.status());
             checks.pastOrToday("assessedOn", body.assessedOn());
-        }, on -> new AssessBasicCondition(on.trajectory(), body.condition(), body.status(), body.assessedOn(), on.by()));
+        }, on -> new AssessBasicCondition(on.trajectory(), body.condition(), body.status(), body.assessedOn(),
+                on.by()));
     }
 }

@@ -43,7 +43,7 @@ import java.util.function.Function;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** The stored form's mapper ({@link MessageJson}); never the web mapper, so API settings leave stored JSON alone. */
+    /** The stored form's mapper ({@link MessageJson}), not the web mapper: API settings leave stored JSON alone. */
     public static ObjectMapper messageObjectMapper() {
         return MessageJson.objectMapper();
     }
