@@ -18,22 +18,31 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The command side's own lookup table for "is this youth already known, and do they have an open trajectory?".
  * Keyed by the identity hash (never a name or BSN), so every check is an atomic operation on {@code _id}:
  * two simultaneous openings for one youth cannot both win. The query side is never asked.
+ * <p>
+ * The only owner of its collections ({@value #YOUTHS} and {@value #TRAJECTORIES}): erasure asks it to
+ * {@link #forget} a youth rather than deleting from them itself.
  */
 @Component
 @ProcessingGroup("youth-registry")
 public class YouthRegistry {
+    /** Identity hash → the youth's id and their open trajectory, if any. */
+    static final String YOUTHS = "cmd_youth_registry";
+    /** Trajectory id → the identity hash it was opened for, to free the youth when it closes. */
+    static final String TRAJECTORIES = "cmd_youth_registry_trajectories";
     private final MongoCollection<Document> youths;
     private final MongoCollection<Document> trajectories;
 
     public YouthRegistry(@Qualifier("koers") MongoDatabase database) {
-        this.youths = database.getCollection("cmd_youth_registry");
-        this.trajectories = database.getCollection("cmd_youth_registry_trajectories");
+        this.youths = database.getCollection(YOUTHS);
+        this.trajectories = database.getCollection(TRAJECTORIES);
     }
 
     /** The outcome of a claim: the youth's (new or known) id, or the trajectory that is still open. */
@@ -79,6 +88,20 @@ public class YouthRegistry {
     public void release(String identityHash, TrajectoryId trajectory) {
         youths.updateOne(Filters.and(Filters.eq("_id", identityHash),
                 Filters.eq("openTrajectoryId", trajectory.value())), Updates.set("openTrajectoryId", null));
+    }
+
+    /**
+     * Forgets the youth on erasure: their identity hashes are pseudonymous personal data too, so afterwards the
+     * youth is not "known" any more (a return is a new youth). The links go first, so a repeat after a crash
+     * still finds the hashes to remove. Idempotent.
+     */
+    public void forget(YouthId youth) {
+        List<String> identities = youths.find(Filters.eq("youthId", youth.value()))
+                .map(entry -> entry.getString("_id")).into(new ArrayList<>());
+        if (!identities.isEmpty()) {
+            trajectories.deleteMany(Filters.in("identity", identities));
+            youths.deleteMany(Filters.in("_id", identities));
+        }
     }
 
     /** A closed trajectory frees the youth for a new one. Idempotent: safe under redelivery and replay. */

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import java.util.Set;
 
@@ -22,12 +23,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** A command that lost a race with another writer runs again on fresh state; other failures do not. */
-class TrajectoryCommandsTest {
+/**
+ * Every command leaves with its sender as metadata; one that lost a race with another writer runs again on fresh
+ * state, other failures do not.
+ */
+class CommandSenderTest {
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final TrajectoryCommands commands = new TrajectoryCommands(gateway, null, null, null, Samples.CLOCK,
-            meters);
+    private final CommandSender sender = new CommandSender(gateway, meters);
     private final KoersUser worker = new KoersUser("jeugdwerker", Role.YOUTH_WORKER, Set.of(Samples.FA03), false);
     private final RecordOutcome command = new RecordOutcome(Samples.ID, OutcomeKind.WORK, Samples.TODAY, "jeugdwerker");
 
@@ -38,7 +41,7 @@ class TrajectoryCommandsTest {
                 .thenThrow(new CommandExecutionException("remote", new ConcurrencyException("again")))
                 .thenReturn(5L);
 
-        assertThat(commands.send(command, worker, null)).isEqualTo(5L);
+        assertThat(sender.send(command, worker, null)).isEqualTo(5L);
         verify(gateway, times(3)).sendAndWait(any(CommandMessage.class));
         assertThat(meters.counter("koers.command.concurrency.retries").count()).isEqualTo(2.0);
     }
@@ -47,8 +50,19 @@ class TrajectoryCommandsTest {
     void afterThreeCollisionsTheConflictReachesTheClient() {
         when(gateway.sendAndWait(any(CommandMessage.class))).thenThrow(new ConcurrencyException("busy"));
 
-        assertThatThrownBy(() -> commands.send(command, worker, null)).isInstanceOf(ConcurrencyException.class);
-        verify(gateway, times(TrajectoryCommands.ATTEMPTS)).sendAndWait(any(CommandMessage.class));
+        assertThatThrownBy(() -> sender.send(command, worker, null)).isInstanceOf(ConcurrencyException.class);
+        verify(gateway, times(CommandSender.ATTEMPTS)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void theCommandTravelsWithItsSenderAreasAndExpectedVersion() {
+        ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        when(gateway.sendAndWait(sent.capture())).thenReturn(4L);
+
+        sender.send(command, worker, 3L);
+        assertThat(sent.getValue().getPayload()).isEqualTo(command);
+        assertThat(sent.getValue().getMetaData()).containsEntry(CommandMetadata.USER, "jeugdwerker")
+                .containsEntry(CommandMetadata.AREAS, "FA03").containsEntry(CommandMetadata.EXPECTED_VERSION, 3L);
     }
 
     @Test
@@ -56,7 +70,7 @@ class TrajectoryCommandsTest {
         when(gateway.sendAndWait(any(CommandMessage.class)))
                 .thenThrow(new CommandExecutionException("refused", null, "details"));
 
-        assertThatThrownBy(() -> commands.send(command, worker, 3L)).isInstanceOf(CommandExecutionException.class);
+        assertThatThrownBy(() -> sender.send(command, worker, 3L)).isInstanceOf(CommandExecutionException.class);
         verify(gateway, times(1)).sendAndWait(any(CommandMessage.class));
     }
 }
