@@ -3,12 +3,12 @@ package nl.koers.app.bench;
 import nl.koers.events.reference.FocusArea;
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.platform.crypto.PersonalDataCipher;
-import nl.koers.query.caseload.CaseloadController;
-import nl.koers.query.history.HistoryController;
+import nl.koers.platform.security.KoersUser;
+import nl.koers.platform.security.Role;
+import nl.koers.query.caseload.CaseloadReader;
+import nl.koers.query.caseload.CaseloadScope;
+import nl.koers.query.history.HistoryReader;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * synthetic trajectories into a fresh embedded Koers, waits for the views, then lets {@code --clients} concurrent
  * clients alternate caseload reads (a random focus area, municipality or wijk) and history reads (a random
  * trajectory) and reports p50/p99 latency per query. Twice: over HTTP as a client sees it (HTTP Basic, so every
- * request also checks a BCrypt password hash), and calling the same controllers in-process (the query alone).
+ * request also checks a BCrypt password hash), and calling the same readers in-process (the query alone).
  */
 public final class QueryBenchmark {
     private static final String PASSWORD = "koers-demo";
@@ -231,31 +232,26 @@ public final class QueryBenchmark {
         }
     }
 
-    /** The same controllers called in this JVM: the cost of the query and its answer without HTTP and login. */
+    /** The readers the endpoints call, in this JVM: the cost of the query and its answer without HTTP and login. */
     static final class InProcess implements Client {
-        private final CaseloadController caseloads;
-        private final HistoryController histories;
+        private static final KoersUser ANALYST = new KoersUser("analist", Role.POLICY_ANALYST, Set.of(), true);
+        private static final KoersUser LIAISON = new KoersUser("liaison", Role.JUSTICE_LIAISON, Set.of(), true);
+        private final CaseloadReader caseloads;
+        private final HistoryReader histories;
 
         InProcess(EmbeddedKoers koers) {
-            this.caseloads = koers.bean(CaseloadController.class);
-            this.histories = koers.bean(HistoryController.class);
+            this.caseloads = koers.bean(CaseloadReader.class);
+            this.histories = koers.bean(HistoryReader.class);
         }
 
         @Override
         public boolean caseload(String[] scope) {
-            signIn("analist", "ROLE_POLICY_ANALYST");
-            return caseloads.caseload(scope[0], scope[1], scope[2]) != null;
+            return caseloads.caseload(ANALYST, CaseloadScope.of(scope[0], scope[1], scope[2])) != null;
         }
 
         @Override
         public boolean history(String trajectoryId) {
-            signIn("liaison", "ROLE_JUSTICE_LIAISON");
-            return !histories.history(trajectoryId, null, null, PURPOSE).isEmpty();
-        }
-
-        private static void signIn(String user, String role) {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    user, null, List.of(new SimpleGrantedAuthority(role), new SimpleGrantedAuthority("AREA_ALL"))));
+            return !histories.history(LIAISON, trajectoryId, null, null, PURPOSE).entries().isEmpty();
         }
     }
 }
