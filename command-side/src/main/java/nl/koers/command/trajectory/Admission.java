@@ -34,7 +34,7 @@ import java.util.List;
  * follow-up is accepted. A command type missing from {@link #datesOf} fails loudly instead of skipping the check.
  */
 final class Admission {
-    /** How long after closing police contacts and outcomes still count (recidivism measures, domain.md). */
+    /** How long after closing police contacts and outcomes still count (the recidivism measures of /api/outcomes). */
     static final int FOLLOW_UP_MONTHS = 24;
 
     private Admission() {
