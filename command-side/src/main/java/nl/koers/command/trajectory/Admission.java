@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * after close only follow-up is accepted. A command that states no dates fails loudly instead of skipping them.
  */
 final class Admission {
-    /** How long after closing police contacts and outcomes still count (recidivism measures, domain.md). */
+    /** How long after closing police contacts and outcomes still count (the recidivism measures of /api/outcomes). */
     static final int FOLLOW_UP_MONTHS = 24;
 
     private Admission() {
