@@ -1,5 +1,6 @@
 package nl.koers.app.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +23,17 @@ final class ClosedLoop {
         String run() throws Exception;
     }
 
-    /** Latencies in nanoseconds per label, sorted, and how many requests failed (warm-up included). */
-    record Result(Map<String, List<Long>> sorted, long failures, int seconds) {
+    /**
+     * Latencies in nanoseconds per label, sorted, how many requests failed (warm-up included), and the CPU time
+     * this whole process (server and clients) used while measuring: a figure that other load on the machine
+     * does not change much, unlike requests per second.
+     */
+    record Result(Map<String, List<Long>> sorted, long failures, int seconds, long cpuNanos) {
+
+        /** Process CPU milliseconds per request counted under {@code label}. */
+        double cpuMillisPer(String label) {
+            return cpuNanos / 1e6 / Math.max(1, count(label));
+        }
 
         long count(String label) {
             return sorted.getOrDefault(label, List.of()).size();
@@ -80,17 +90,27 @@ final class ClosedLoop {
             thread.setDaemon(true);
             thread.start();
         }
+        long cpuFrom;
         try {
+            Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            cpuFrom = processCpuNanos();
             done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring", e);
         }
+        long cpuNanos = processCpuNanos() - cpuFrom;
         Map<String, List<Long>> sorted = new TreeMap<>();
         latencies.forEach((label, values) -> {
             List<Long> copy = new ArrayList<>(values);
             Collections.sort(copy);
             sorted.put(label, copy);
         });
-        return new Result(sorted, failures.get(), seconds);
+        return new Result(sorted, failures.get(), seconds, cpuNanos);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

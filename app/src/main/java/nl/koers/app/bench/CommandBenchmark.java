@@ -121,9 +121,10 @@ public final class CommandBenchmark {
             if (result.count("contact") == 0) {
                 throw new IllegalStateException(how + ": no contact was recorded (" + result.failures() + " failed)");
             }
-            System.out.printf("commands over HTTP (%s, %d connections): %d in %d s, %.0f/s, p50 %.1f ms, p99 %.1f ms%s%n",
+            System.out.printf("commands over HTTP (%s, %d connections): %d in %d s, %.0f/s, p50 %.1f ms, p99 %.1f ms"
+                            + "; %.2f ms CPU per command (whole process, clients included)%s%n",
                     how, settings.clients(), result.count("contact"), settings.seconds(), result.perSecond("contact"),
-                    result.millis("contact", 0.50), result.millis("contact", 0.99),
+                    result.millis("contact", 0.50), result.millis("contact", 0.99), result.cpuMillisPer("contact"),
                     result.failures() > 0 ? " (" + result.failures() + " not 201)" : "");
         }
     }
