@@ -23,12 +23,13 @@ import java.util.List;
 /**
  * Stands in for the OIDC provider in a benchmark: an RSA key made for this run signs RS256 tokens with the claims
  * Koers maps ({@code koers.oidc.*} defaults), and Koers verifies them with the public key given as
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location} — the production decoder, a local key.
+ * {@value #PUBLIC_KEY_PROPERTY} — the production decoder, a local key.
  */
-final class BearerTokens {
+public final class BearerTokens {
+    public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
     private final KeyPair keys;
 
-    BearerTokens() {
+    public BearerTokens() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -38,18 +39,17 @@ final class BearerTokens {
         }
     }
 
-    /** Writes the public key as PEM into {@code folder}; answers the Spring argument that makes Koers trust it. */
-    String decoderArgument(Path folder) throws IOException {
+    /** Writes the public key as PEM into {@code folder}; answers its location as Spring reads it. */
+    public String writePublicKey(Path folder) throws IOException {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
-        Path file = Files.writeString(folder.resolve("token-issuer.pem"), pem);
-        return "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + file.toAbsolutePath();
+        return "file:" + Files.writeString(folder.resolve("token-issuer.pem"), pem).toAbsolutePath();
     }
 
     /** A signed token for one user, valid for {@code lifetime}. */
-    String token(String userName, String role, List<String> areas, Duration lifetime) {
+    public String token(String userName, String role, List<String> areas, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(userName)

@@ -84,7 +84,8 @@ public final class CommandBenchmark {
                 BearerTokens tokens = new BearerTokens();
                 Path folder = Files.createDirectories(data.resolve("bearer"));
                 String token = tokens.token(USER, "YOUTH_WORKER", List.of("FA03"), Duration.ofHours(2));
-                measure("bearer", folder, List.of("--koers.demo-users=false", tokens.decoderArgument(folder)),
+                measure("bearer", folder, List.of("--koers.demo-users=false",
+                                "--" + BearerTokens.PUBLIC_KEY_PROPERTY + "=" + tokens.writePublicKey(folder)),
                         "Bearer " + token, settings);
             }
             return ReplayBenchmark.OK;

@@ -15,15 +15,19 @@ import java.time.Duration;
  * unknown user still costs a full hash check (no timing hint that the name exists).
  */
 final class CachingPasswordAuthenticationProvider extends DaoAuthenticationProvider {
-    /** Short enough that a password leaked and then changed cannot outlive it; long enough to spare the CPU. */
+    /** A busy client pays one hash check per five minutes; an idle one is forgotten soon after. */
     static final Duration LIFETIME = Duration.ofMinutes(5);
     /** Far above users × clients of one instance; only reached if something is wrong, and then costs one hash. */
     static final int MAX_ENTRIES = 10_000;
 
-    private final VerifiedCredentials verified;
+    private final VerifiedCache<Boolean> verified;
 
+    /**
+     * {@code verified} is keyed by user name, stored hash and presented password: a changed password has another
+     * hash, so an entry for the old one can never match again.
+     */
     CachingPasswordAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-                                          VerifiedCredentials verified) {
+                                          VerifiedCache<Boolean> verified) {
         super(encoder);
         setUserDetailsService(users);
         this.verified = verified;
@@ -33,10 +37,10 @@ final class CachingPasswordAuthenticationProvider extends DaoAuthenticationProvi
     protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken login) {
         Object credentials = login.getCredentials();
         if (credentials != null && user.getPassword() != null
-                && verified.verified(user.getUsername(), user.getPassword(), credentials.toString())) {
+                && verified.get(user.getUsername(), user.getPassword(), credentials.toString()) != null) {
             return;
         }
         super.additionalAuthenticationChecks(user, login); // throws when the password does not match
-        verified.remember(user.getUsername(), user.getPassword(), credentials.toString());
+        verified.put(Boolean.TRUE, LIFETIME, user.getUsername(), user.getPassword(), credentials.toString());
     }
 }

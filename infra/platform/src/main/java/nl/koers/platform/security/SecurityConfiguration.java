@@ -13,9 +13,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +31,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, KoersProperties properties,
-                           RefusalLog refusals, UserDirectory users, PasswordEncoder encoder) throws Exception {
+                           RefusalLog refusals, UserDirectory users, PasswordEncoder encoder,
+                           ObjectProvider<JwtDecoder> tokenDecoder) throws Exception {
         boolean passwords = users instanceof PasswordUserDirectory;
         // one answer for every 401: no credentials, a wrong password, an invalid token (logged as a refusal)
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
@@ -57,16 +60,20 @@ public class SecurityConfiguration {
         if (users instanceof PasswordUserDirectory accounts) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                     .authenticationManager(new ProviderManager(new CachingPasswordAuthenticationProvider(accounts,
-                            encoder, new VerifiedCredentials(CachingPasswordAuthenticationProvider.LIFETIME,
-                            CachingPasswordAuthenticationProvider.MAX_ENTRIES, System::nanoTime))));
+                            encoder, new VerifiedCache<>(CachingPasswordAuthenticationProvider.MAX_ENTRIES,
+                            System::nanoTime))));
         } else {
             Consumer<KoersUser> verified = user -> {
                 if (users instanceof TokenUserDirectory seen) {
                     seen.saw(user);
                 }
             };
+            // the provider's decoder (spring.security.oauth2.resourceserver.jwt.*), its verdicts remembered
+            JwtDecoder decoder = new CachingJwtDecoder(tokenDecoder.getObject(),
+                    new VerifiedCache<>(CachingJwtDecoder.MAX_ENTRIES, System::nanoTime), Clock.systemUTC());
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthorized)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaimMappingJwtConverter(properties, verified))));
+                    .jwt(jwt -> jwt.decoder(decoder)
+                            .jwtAuthenticationConverter(new ClaimMappingJwtConverter(properties, verified))));
         }
         return http.build();
     }

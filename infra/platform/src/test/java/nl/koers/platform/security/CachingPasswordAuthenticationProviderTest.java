@@ -47,13 +47,13 @@ class CachingPasswordAuthenticationProviderTest {
         }
     };
     private InMemoryUserDetailsManager users;
-    private VerifiedCredentials verified;
+    private VerifiedCache<Boolean> verified;
     private CachingPasswordAuthenticationProvider provider;
 
     @BeforeEach
     void setUp() {
         users = new InMemoryUserDetailsManager(account(PASSWORD));
-        verified = new VerifiedCredentials(Duration.ofMinutes(5), 100, now::get);
+        verified = new VerifiedCache<>(100, now::get);
         provider = new CachingPasswordAuthenticationProvider(users, countingEncoder, verified);
     }
 
@@ -91,7 +91,7 @@ class CachingPasswordAuthenticationProviderTest {
             assertThatThrownBy(() -> login(NAME, "geraden")).isInstanceOf(BadCredentialsException.class);
         }
         assertThat(hashChecks).as("each wrong guess pays the full hash").hasValue(3);
-        assertThat(verified.entries()).isEmpty();
+        assertThat(verified.ids()).isEmpty();
     }
 
     @Test
@@ -125,8 +125,8 @@ class CachingPasswordAuthenticationProviderTest {
     @Test
     void whatIsKeptRevealsNeitherNameNorPassword() throws Exception {
         login(NAME, PASSWORD);
-        assertThat(verified.entries()).hasSize(1);
-        String entry = verified.entries().iterator().next();
+        assertThat(verified.ids()).hasSize(1);
+        String entry = verified.ids().iterator().next();
         String hash = users.loadUserByUsername(NAME).getPassword();
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         String unkeyed = HexFormat.of().formatHex(sha256.digest((NAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
@@ -136,19 +136,20 @@ class CachingPasswordAuthenticationProviderTest {
                 .doesNotContain(HexFormat.of().formatHex(PASSWORD.getBytes(StandardCharsets.UTF_8)))
                 .doesNotContain(Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8)))
                 .isNotEqualTo(unkeyed).isNotEqualTo(unkeyedPassword);
-        VerifiedCredentials otherProcess = new VerifiedCredentials(Duration.ofMinutes(5), 100, now::get);
-        otherProcess.remember(NAME, hash, PASSWORD);
-        assertThat(otherProcess.entries()).as("a key of its own per process").doesNotContain(entry);
+        VerifiedCache<Boolean> otherProcess = new VerifiedCache<>(100, now::get);
+        otherProcess.put(true, Duration.ofMinutes(5), NAME, hash, PASSWORD);
+        assertThat(otherProcess.ids()).as("a key of its own per process").doesNotContain(entry);
     }
 
     @Test
     void theNumberOfEntriesStaysBounded() {
-        VerifiedCredentials small = new VerifiedCredentials(Duration.ofMinutes(5), 3, now::get);
+        VerifiedCache<Boolean> small = new VerifiedCache<>(3, now::get);
         for (int i = 0; i < 10; i++) {
-            small.remember("user-" + i, "hash", PASSWORD);
-            assertThat(small.entries()).hasSizeLessThanOrEqualTo(3);
+            small.put(true, Duration.ofMinutes(5), "user-" + i, "hash", PASSWORD);
+            assertThat(small.ids()).hasSizeLessThanOrEqualTo(3);
         }
-        assertThat(small.verified("user-9", "hash", PASSWORD)).isTrue();
-        assertThat(small.verified("user-9", "other-hash", PASSWORD)).isFalse();
+        assertThat(small.get("user-9", "hash", PASSWORD)).isTrue();
+        assertThat(small.get("user-9", "other-hash", PASSWORD)).isNull();
+        assertThat(small.get("user-9h", "ash", PASSWORD)).as("parts do not run into each other").isNull();
     }
 }
