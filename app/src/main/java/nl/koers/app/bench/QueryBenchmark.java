@@ -21,14 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ./koers bench queries [--events 20000] [--clients 16] [--seconds 30] [--warmup 5] [--dir DIR]}: loads
@@ -115,82 +110,37 @@ public final class QueryBenchmark {
         boolean history(String trajectoryId);
     }
 
-    private static Map<String, List<Long>> measure(int clients, int warmup, int seconds, Workload workload,
-                                                   Client client) {
-        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-        latencies.put("caseload", Collections.synchronizedList(new ArrayList<>()));
-        latencies.put("history", Collections.synchronizedList(new ArrayList<>()));
-        AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
-        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
-        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
-        CountDownLatch done = new CountDownLatch(clients);
-        for (int c = 0; c < clients; c++) {
+    private static ClosedLoop.Result measure(int clients, int warmup, int seconds, Workload workload, Client client) {
+        ClosedLoop.Result result = ClosedLoop.run(clients, warmup, seconds, c -> {
             Random random = new Random(c);
-            Thread thread = new Thread(() -> {
-                try {
-                    boolean caseload = random.nextBoolean();
-                    while (System.nanoTime() < end) {
-                        long t = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = caseload
-                                    ? client.caseload(workload.scopes.get(random.nextInt(workload.scopes.size())))
-                                    : client.history(workload.trajectories.get(
-                                    random.nextInt(workload.trajectories.size())));
-                        } catch (RuntimeException e) {
-                            ok = false;
-                        }
-                        long took = System.nanoTime() - t;
-                        if (!ok) {
-                            failures.incrementAndGet();
-                        } else if (t >= measureFrom) {
-                            latencies.get(caseload ? "caseload" : "history").add(took);
-                        }
-                        caseload = !caseload;
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-client-" + c);
-            thread.setDaemon(true);
-            thread.start();
+            boolean[] caseload = {random.nextBoolean()};
+            return () -> {
+                boolean reading = caseload[0];
+                caseload[0] = !reading;
+                boolean ok = reading
+                        ? client.caseload(workload.scopes.get(random.nextInt(workload.scopes.size())))
+                        : client.history(workload.trajectories.get(random.nextInt(workload.trajectories.size())));
+                return ok ? (reading ? "caseload" : "history") : null;
+            };
+        });
+        if (result.failures() > 0) {
+            System.out.printf("  (%d requests failed)%n", result.failures());
         }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (failures.get() > 0) {
-            System.out.printf("  (%d requests failed)%n", failures.get());
-        }
-        latencies.put("seconds", List.of((long) seconds));
-        return latencies;
+        return result;
     }
 
-    private static void report(String how, Map<String, List<Long>> latencies) {
-        long seconds = latencies.get("seconds").get(0);
+    private static void report(String how, ClosedLoop.Result result) {
         System.out.printf("%-11s %-9s %9s %9s %9s %9s %10s%n", how, "query", "requests", "req/s", "p50 ms", "p99 ms",
                 "max ms");
         for (String query : List.of("caseload", "history")) {
-            List<Long> sorted = new ArrayList<>(latencies.get(query));
-            Collections.sort(sorted);
-            if (sorted.isEmpty()) {
+            if (result.count(query) == 0) {
                 System.out.printf("%-11s %-9s %9d%n", "", query, 0);
                 continue;
             }
-            System.out.printf("%-11s %-9s %9d %9.0f %9.2f %9.2f %10.2f%n", "", query, sorted.size(),
-                    (double) sorted.size() / seconds, millis(percentile(sorted, 0.50)),
-                    millis(percentile(sorted, 0.99)), millis(sorted.get(sorted.size() - 1)));
+            System.out.printf("%-11s %-9s %9d %9.0f %9.2f %9.2f %10.2f%n", "", query, result.count(query),
+                    result.perSecond(query), result.millis(query, 0.50), result.millis(query, 0.99),
+                    result.millis(query, 1.0));
         }
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
     }
 
     /** Over HTTP with HTTP Basic, as a client (the analyst reads caseloads, the liaison histories with a purpose). */

@@ -64,6 +64,9 @@ public class YouthRegistry {
                 return new Claim(new YouthId(claimed.getString("youthId")), Optional.empty());
             }
             Document existing = youths.find(Filters.eq("_id", identityHash)).first();
+            if (existing != null && existing.getString("openTrajectoryId") == null) {
+                continue; // released (trajectory closed) between the two reads: claim again
+            }
             if (existing != null) {
                 return new Claim(new YouthId(existing.getString("youthId")),
                         Optional.of(new TrajectoryId(existing.getString("openTrajectoryId"))));

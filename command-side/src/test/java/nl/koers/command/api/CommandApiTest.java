@@ -28,6 +28,7 @@ import static nl.koers.command.api.Api.openBody;
 import static nl.koers.command.api.Api.postAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -220,6 +221,18 @@ class CommandApiTest {
         refused(post(path(id, "/contacts")).contentType(MediaType.APPLICATION_JSON).content("""
                 {"kind": "TALK", "contactOn": "2026-03-01"}"""), 401);
         refused(post(path(id, "/contacts")).contentType(MediaType.APPLICATION_JSON).content("{broken"), 401);
+    }
+
+    @Test
+    void aWrongPasswordRightAfterTheRightOneIs401() throws Exception {
+        String id = api.open(); // the youth worker's right password has just been accepted
+        String contact = """
+                {"kind": "TALK", "contactOn": "2026-03-01"}""";
+        refused(post(path(id, "/contacts")).with(httpBasic(WORKER, Api.PASSWORD + "x"))
+                .contentType(MediaType.APPLICATION_JSON).content(contact), 401);
+        refused(post(path(id, "/contacts")).with(httpBasic("onbekend", Api.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(contact), 401);
+        mvc.perform(postAs(WORKER, path(id, "/contacts"), contact)).andExpect(status().isCreated());
     }
 
     // --- 400 ---

@@ -33,8 +33,7 @@ class RestartAndReplicasTest {
             {"kind": "TALK", "contactOn": "2026-03-01"}""";
 
     private static ConfigurableApplicationContext start(String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--koers.demo-users=true",
-                "--koers.demo-data=false"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--koers.demo-data=false"));
         for (String property : properties) {
             args.add("--" + property);
         }

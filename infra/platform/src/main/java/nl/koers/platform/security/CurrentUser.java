@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the {@link KoersUser} from the security context. Roles arrive as authorities {@code ROLE_<ROLE>} and
- * scopes as {@code AREA_<code>} or {@code AREA_ALL}, both from demo users and from mapped JWT claims, so the
+ * scopes as {@code AREA_<code>} or {@code AREA_ALL}, both from password accounts and from mapped JWT claims, so the
  * service layer does not care where a user came from.
  */
 @Component
@@ -42,7 +42,7 @@ public class CurrentUser {
         return new KoersUser(username, role, areas, all);
     }
 
-    private static boolean isRole(String name) {
+    static boolean isRole(String name) {
         for (Role role : Role.values()) {
             if (role.name().equals(name)) {
                 return true;
