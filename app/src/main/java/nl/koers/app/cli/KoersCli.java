@@ -3,7 +3,7 @@ package nl.koers.app.cli;
 import nl.koers.app.bench.AuditBenchmark;
 import nl.koers.app.bench.CommandBenchmark;
 import nl.koers.app.audit.AuditCli;
-import nl.koers.app.cli.CliLogging;
+import nl.koers.app.console.CliLogging;
 import nl.koers.app.bench.QueryBenchmark;
 import nl.koers.app.bench.ReplayBenchmark;
 

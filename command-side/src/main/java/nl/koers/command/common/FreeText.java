@@ -1,6 +1,6 @@
 package nl.koers.command.common;
 
-import nl.koers.command.trajectory.TrajectoryYouths;
+import nl.koers.command.youth.TrajectoryYouths;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;

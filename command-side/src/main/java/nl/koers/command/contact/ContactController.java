@@ -1,6 +1,6 @@
 package nl.koers.command.contact;
 
-import nl.koers.command.common.ReferenceRules;
+import nl.koers.command.common.ReferenceChecks;
 import nl.koers.command.common.TrajectoryCommands;
 import nl.koers.events.common.FieldLimits;
 import nl.koers.events.contact.RecordContact;
@@ -40,7 +40,7 @@ public class ContactController {
     @PostMapping("/contacts")
     public ResponseEntity<Map<String, Object>> contact(@PathVariable String id, @RequestBody ContactRequest body) {
         return commands.record(id, checks -> {
-            ReferenceRules.inCatalogue(checks, "kind", Catalogue.CONTACT_KINDS, body.kind());
+            ReferenceChecks.inCatalogue(checks, "kind", Catalogue.CONTACT_KINDS, body.kind());
             checks.pastOrToday("contactOn", body.contactOn());
             checks.maxLength("note", body.note(), FieldLimits.NOTE);
         }, on -> new RecordContact(on.trajectory(), body.kind(), body.contactOn(), on.seal(body.note()), on.by()));
@@ -50,7 +50,7 @@ public class ContactController {
     public ResponseEntity<Map<String, Object>> policeContact(@PathVariable String id,
                                                              @RequestBody PoliceContactRequest body) {
         return commands.record(id, checks -> {
-            ReferenceRules.inCatalogue(checks, "kind", Catalogue.POLICE_CONTACT_KINDS, body.kind());
+            ReferenceChecks.inCatalogue(checks, "kind", Catalogue.POLICE_CONTACT_KINDS, body.kind());
             checks.pastOrToday("on", body.on());
         }, on -> new RecordPoliceContact(on.trajectory(), body.kind(), body.on(), on.by()));
     }

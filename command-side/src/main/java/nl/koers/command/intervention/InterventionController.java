@@ -1,6 +1,6 @@
 package nl.koers.command.intervention;
 
-import nl.koers.command.common.ReferenceRules;
+import nl.koers.command.common.ReferenceChecks;
 import nl.koers.command.common.TrajectoryCommands;
 import nl.koers.events.common.FieldLimits;
 import nl.koers.events.common.InterventionId;
@@ -34,7 +34,7 @@ public class InterventionController {
 
     public record RecordRequest(String type, LocalDate startedOn, LocalDate endedOn, String note) {
         void check(FieldChecks checks) {
-            ReferenceRules.inCatalogue(checks, "type", Interventions.CATALOGUE, type);
+            ReferenceChecks.inCatalogue(checks, "type", Interventions.CATALOGUE, type);
             boolean started = checks.pastOrToday("startedOn", startedOn);
             if (endedOn != null && checks.pastOrToday("endedOn", endedOn) && started) {
                 checks.check(!endedOn.isBefore(startedOn), "endedOn", "lies before startedOn");
@@ -77,7 +77,7 @@ public class InterventionController {
     public ResponseEntity<Map<String, Object>> plan(@PathVariable String id, @RequestBody PlanRequest body) {
         InterventionId intervention = InterventionId.newId();
         return commands.recordNew(id, Map.of("interventionId", intervention.value()), checks -> {
-            ReferenceRules.inCatalogue(checks, "type", Interventions.CATALOGUE, body.type());
+            ReferenceChecks.inCatalogue(checks, "type", Interventions.CATALOGUE, body.type());
             checks.pastOrToday("plannedOn", body.plannedOn());
         }, on -> new PlanIntervention(on.trajectory(), intervention, body.type(), body.plannedOn(), on.by()));
     }

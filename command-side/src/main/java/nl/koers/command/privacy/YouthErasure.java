@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import nl.koers.command.trajectory.YouthRegistry;
+import nl.koers.command.youth.YouthRegistry;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.privacy.YouthPersonalDataErased;
 import nl.koers.platform.crypto.YouthKeyStore;

@@ -1,6 +1,6 @@
 package nl.koers.command.trajectory;
 
-import nl.koers.command.common.ReferenceRules;
+import nl.koers.command.common.ReferenceChecks;
 import nl.koers.events.common.Bsn;
 import nl.koers.events.common.FieldLimits;
 import nl.koers.events.reference.Wijk;
@@ -35,7 +35,7 @@ public record OpenTrajectoryRequest(String neighbourhood, LocalDate openedOn, Re
 
     /** Every problem of the request in itself (400); answers the district when it is a known one. */
     Optional<Wijk> check(FieldChecks checks) {
-        Optional<Wijk> wijk = ReferenceRules.wijk(checks, neighbourhood);
+        Optional<Wijk> wijk = ReferenceChecks.wijk(checks, neighbourhood);
         checks.pastOrToday("openedOn", openedOn);
         if (checks.required("referral", referral)) {
             checks.required("referral.source", referral.source());

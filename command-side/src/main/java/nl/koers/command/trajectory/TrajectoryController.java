@@ -1,7 +1,7 @@
 package nl.koers.command.trajectory;
 
 import nl.koers.command.common.Created;
-import nl.koers.command.common.ReferenceRules;
+import nl.koers.command.common.ReferenceChecks;
 import nl.koers.command.common.TrajectoryCommands;
 import nl.koers.events.common.FieldLimits;
 import nl.koers.events.reference.ReferenceData;
@@ -83,7 +83,7 @@ public class TrajectoryController {
     @PostMapping("/{id}/transfer")
     public ResponseEntity<Map<String, Object>> transfer(@PathVariable String id, @RequestBody TransferRequest body) {
         return commands.record(id, checks -> {
-            ReferenceRules.wijk(checks, body.neighbourhood());
+            ReferenceChecks.wijk(checks, body.neighbourhood());
             checks.pastOrToday("transferredOn", body.transferredOn());
         }, user -> mayWorkIn(user, body.target()), on -> new TransferTrajectory(on.trajectory(), body.target().code(),
                 body.target().focusArea(), body.transferredOn(), on.by()));

@@ -1,5 +1,7 @@
 package nl.koers.command.trajectory;
 
+import nl.koers.command.youth.TrajectoryYouths;
+import nl.koers.command.youth.YouthRegistry;
 import nl.koers.command.common.CommandSender;
 import nl.koers.events.common.Bsn;
 import nl.koers.events.common.SealedYouth;

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.command.Samples;
-import nl.koers.command.trajectory.YouthRegistry;
+import nl.koers.command.youth.YouthRegistry;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.privacy.YouthPersonalDataErased;

@@ -1,4 +1,4 @@
-package nl.koers.command.trajectory;
+package nl.koers.command.youth;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

@@ -1,4 +1,4 @@
-package nl.koers.command.trajectory;
+package nl.koers.command.youth;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,4 +1,4 @@
-package nl.koers.app.cli;
+package nl.koers.app.console;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
