@@ -1,5 +1,6 @@
 package nl.koers.platform.security;
 
+import nl.koers.platform.web.UnknownUserException;
 import nl.koers.events.common.FocusAreaCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

@@ -1,5 +1,6 @@
 package nl.koers.platform.security;
 
+import nl.koers.platform.web.UnknownUserException;
 import nl.koers.events.common.FocusAreaCode;
 import nl.koers.platform.config.KoersProperties;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nl.koers.platform.security;
+package nl.koers.platform.web;
 
 /** An authenticated principal without a Koers role: treated as forbidden everywhere. */
 public class UnknownUserException extends RuntimeException {
