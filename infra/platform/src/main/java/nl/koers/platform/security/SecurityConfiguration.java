@@ -32,12 +32,22 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, KoersProperties properties,
                            RefusalLog refusals, UserDirectory users, PasswordEncoder encoder,
-                           ObjectProvider<JwtDecoder> tokenDecoder) throws Exception {
+                           ObjectProvider<JwtDecoder> tokenDecoder, LoginThrottle throttle) throws Exception {
         boolean passwords = users instanceof PasswordUserDirectory;
-        // one answer for every 401: no credentials, a wrong password, an invalid token (logged as a refusal)
+        // one answer for every 401: no credentials, a wrong password, an invalid token (logged as a refusal);
+        // 429 for a user name that failed too often just now
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            HttpStatus status = ex instanceof LoginThrottledException ? HttpStatus.TOO_MANY_REQUESTS
+                    : HttpStatus.UNAUTHORIZED;
             if (request.getRequestURI().startsWith("/api/")) {
-                refusals.record(request, HttpStatus.UNAUTHORIZED.value());
+                refusals.record(request, status.value());
+            }
+            if (ex instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                Problems.write(response, mapper, status, "Too many failed logins",
+                        "Too many failed logins for this user name; try again after " + throttled.retryAfterSeconds()
+                                + " s.");
+                return;
             }
             response.setHeader("WWW-Authenticate", (passwords ? "Basic" : "Bearer") + " realm=\"Koers\"");
             Problems.write(response, mapper, HttpStatus.UNAUTHORIZED, "Authentication required",
@@ -61,7 +71,7 @@ public class SecurityConfiguration {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                     .authenticationManager(new ProviderManager(new CachingPasswordAuthenticationProvider(accounts,
                             encoder, new VerifiedCache<>(CachingPasswordAuthenticationProvider.MAX_ENTRIES,
-                            System::nanoTime))));
+                            System::nanoTime), throttle)));
         } else {
             Consumer<KoersUser> verified = user -> {
                 if (users instanceof TokenUserDirectory seen) {
@@ -76,6 +86,12 @@ public class SecurityConfiguration {
                             .jwtAuthenticationConverter(new ClaimMappingJwtConverter(properties, verified))));
         }
         return http.build();
+    }
+
+    /** One per process, for every password login (also the pages' form login). */
+    @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle();
     }
 
     @Bean
