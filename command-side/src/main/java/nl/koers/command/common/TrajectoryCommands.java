@@ -102,12 +102,12 @@ public class TrajectoryCommands {
         return user;
     }
 
-    /** The trajectory of the path; an id that cannot exist is an unknown trajectory (404). */
+    /** The trajectory of the path (a malformed id never gets here: {@code PathIds} answers 400 first). */
     private static TrajectoryId trajectory(String pathId) {
         try {
             return new TrajectoryId(pathId);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("no such trajectory");
+            throw ApiProblem.invalid("id", "is not a valid id (a UUID)");
         }
     }
 }

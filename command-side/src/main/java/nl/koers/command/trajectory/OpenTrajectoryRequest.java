@@ -39,6 +39,7 @@ public record OpenTrajectoryRequest(String neighbourhood, LocalDate openedOn, Re
         checks.pastOrToday("openedOn", openedOn);
         if (checks.required("referral", referral)) {
             checks.required("referral.source", referral.source());
+            checks.required("referral.reason", referral.reason());
             checks.maxLength("referral.reason", referral.reason(), FieldLimits.REFERRAL_REASON);
         }
         if (checks.required("youth", youth)) {

@@ -178,7 +178,7 @@ class CommandApiTest {
         refused(postAs(WORKER, path(id, "/interventions/" + UUID.randomUUID() + "/complete"), """
                 {"completedOn": "2026-01-16"}"""), 404);
         refused(postAs(WORKER, path(id, "/interventions/not-an-id/start"), """
-                {"startedOn": "2026-01-16"}"""), 404);
+                {"startedOn": "2026-01-16"}"""), 400);
 
         MvcResult second = mvc.perform(postAs(WORKER, path(id, "/interventions/planned"), """
                         {"type": "WORK_TRAJECTORY", "plannedOn": "2026-02-01"}""")).andReturn();
@@ -383,8 +383,13 @@ class CommandApiTest {
                 {"kind": "TALK", "contactOn": "2026-03-01", "note": "%s"}""".formatted(NOTE)), 404);
         refused(postAs(WORKER, path(unknown, "/detentions/current/end"), """
                 {"endedOn": "2026-03-01", "reason": "OTHER"}"""), 404);
+    }
+
+    @Test
+    void anIdThatIsNotAUuidIs400() throws Exception {
         refused(postAs(WORKER, path("not-a-trajectory", "/close"), """
-                {"closedOn": "2026-03-01", "reason": "OTHER"}"""), 404);
+                {"closedOn": "2026-03-01", "reason": "OTHER"}"""), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
     }
 
     // --- 409 ---

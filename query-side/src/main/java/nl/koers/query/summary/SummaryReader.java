@@ -27,6 +27,8 @@ import java.util.Set;
 public record SummaryReader(SummaryQueries queries, IndividualReadPolicy policy, PersonalFields personal,
                             Clock clock) {
     public static final int MAX_PAGE_SIZE = 100;
+    /** Far beyond any list a person pages through; keeps page × size far from overflowing. */
+    public static final int MAX_PAGE = 100_000;
 
     /** The youth as this reader sees them: {@code null} fields and {@code erased} after erasure. */
     public record Youth(String givenName, String familyName, String birthDate, boolean erased) {
@@ -81,7 +83,7 @@ public record SummaryReader(SummaryQueries queries, IndividualReadPolicy policy,
                     "not a valid value; allowed: PREVENTION, DETENTION, AFTERCARE, CLOSED");
         }
         checks.maxLength("caseworker", filter.caseworker(), 100);
-        checks.check(page >= 0, "page", "must be 0 or more");
+        checks.check(page >= 0 && page <= MAX_PAGE, "page", "must be 0 to " + MAX_PAGE);
         checks.check(size >= 1 && size <= MAX_PAGE_SIZE, "size", "must be 1 to " + MAX_PAGE_SIZE);
         checks.throwIfAny();
     }

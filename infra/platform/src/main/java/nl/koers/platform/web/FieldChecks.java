@@ -27,10 +27,24 @@ public final class FieldChecks {
         return true;
     }
 
+    /**
+     * At most {@code max} characters, and no control characters: every text field passes here. Line breaks and
+     * tabs are text (a note may span lines); anything else below U+0020 or in U+007F–U+009F is not.
+     */
     public void maxLength(String field, String value, int max) {
-        if (value != null && value.length() > max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
             problems.add(new FieldProblem(field, "is longer than " + max + " characters"));
         }
+        if (value.chars().anyMatch(FieldChecks::control)) {
+            problems.add(new FieldProblem(field, "contains control characters"));
+        }
+    }
+
+    private static boolean control(int c) {
+        return Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
     }
 
     /** Required, and not after today. */

@@ -1,6 +1,5 @@
 package nl.koers.platform.web;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import nl.koers.events.common.Rejection;
@@ -103,8 +102,8 @@ public class ProblemHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = cause instanceof InvalidFormatException invalid
-                    ? "not a valid " + describe(invalid.getTargetType())
+            String message = cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? "not a valid " + describe(mismatch.getTargetType())
                     : cause instanceof MismatchedInputException ? "has the wrong type" : "is invalid";
             return respond(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message,
                     List.of(new FieldProblem(field, message)));
@@ -122,6 +121,7 @@ public class ProblemHandler {
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "date (YYYY-MM-DD)";
             case "Instant" -> "instant (ISO-8601 UTC)";
+            case "String" -> "text (a JSON string)";
             default -> type.getSimpleName();
         };
     }
