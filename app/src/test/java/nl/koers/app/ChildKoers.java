@@ -74,6 +74,15 @@ final class ChildKoers implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** Waits until the process ended by itself (a crash point was reached); returns the exit code. */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Koers did not end within " + limit);
+        }
+        return process.exitValue();
+    }
+
     long pid() {
         return process.pid();
     }

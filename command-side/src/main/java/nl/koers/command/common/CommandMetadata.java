@@ -1,5 +1,6 @@
 package nl.koers.command.common;
 
+import nl.koers.command.idempotency.RequestKey;
 import nl.koers.events.common.FocusAreaCode;
 import nl.koers.platform.security.KoersUser;
 import org.axonframework.messaging.MetaData;
@@ -10,14 +11,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What travels with every command besides its payload: who sends it, the areas they may act in, and the
- * version the client expects (If-Match). The aggregate checks scope and version before anything else.
+ * What travels with every command besides its payload: who sends it, the areas they may act in, the version the
+ * client expects (If-Match) and the request's idempotency key ({@link RequestKey}). The aggregate checks scope,
+ * key and version before anything else.
  */
 public final class CommandMetadata {
     public static final String USER = "user";
     public static final String ROLE = "role";
     public static final String AREAS = "areas";
     public static final String EXPECTED_VERSION = "expectedVersion";
+    public static final String IDEMPOTENCY_KEY = RequestKey.METADATA;
     public static final String ALL_AREAS = "*";
 
     private CommandMetadata() {
@@ -32,6 +35,7 @@ public final class CommandMetadata {
         if (expectedVersion != null) {
             values.put(EXPECTED_VERSION, expectedVersion);
         }
+        RequestKey.current().ifPresent(key -> values.put(IDEMPOTENCY_KEY, key.hash()));
         return MetaData.from(values);
     }
 

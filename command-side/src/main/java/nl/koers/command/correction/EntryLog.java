@@ -2,6 +2,7 @@ package nl.koers.command.correction;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.koers.command.common.Guards;
+import nl.koers.command.idempotency.RequestKey;
 import nl.koers.events.common.CommandRefused;
 import nl.koers.events.common.EntryKind;
 import nl.koers.events.common.TrajectoryEvent;
@@ -12,6 +13,7 @@ import nl.koers.events.correction.RetractEntry;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 
 import java.util.HashMap;
@@ -24,7 +26,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * Member of the trajectory aggregate that remembers every entry it has recorded: the version (sequence number of
  * the last event, what If-Match compares) and the id, type and {@link EntryKind} of each entry, so corrections and
- * retractions can only point at entries of this trajectory, and only at those their event type allows. Recorded
+ * retractions can only point at entries of this trajectory, and only at those their event type allows; and the
+ * idempotency key of every keyed command with the version it made, so a retry after a crash is answered instead of
+ * recorded again (the key comes with the events' metadata, see {@code RequestKey}). Recorded
  * history is never edited: a correction or retraction is a new entry that refers to the original.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -34,6 +38,8 @@ public class EntryLog {
     /** Event id → type and kind of every entry of this trajectory. */
     private Map<String, Entry> entries = new HashMap<>();
     private Set<String> retracted = new HashSet<>();
+    /** Idempotency key (a hash) → the version after the command that carried it. */
+    private Map<String, Long> appliedKeys = new HashMap<>();
 
     /** One recorded entry: its event's simple type name (for messages) and what may be done to it. */
     record Entry(String type, EntryKind kind) {
@@ -41,6 +47,11 @@ public class EntryLog {
 
     public long version() {
         return version;
+    }
+
+    /** The version the command with this idempotency key made, when one was recorded; else null. */
+    public Long versionAfter(String idempotencyKey) {
+        return appliedKeys.get(idempotencyKey);
     }
 
     @CommandHandler
@@ -87,8 +98,12 @@ public class EntryLog {
 
     /** Every event of the trajectory passes here: the one place that tracks version and ids. */
     @EventSourcingHandler
-    void on(TrajectoryEvent e, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+    void on(TrajectoryEvent e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @MetaDataValue(value = RequestKey.METADATA) String idempotencyKey) {
         version = sequence;
+        if (idempotencyKey != null) {
+            appliedKeys.put(idempotencyKey, sequence); // the last event of a command leaves its version
+        }
         entries.put(eventId, new Entry(e.getClass().getSimpleName(), e.entryKind()));
         if (e instanceof EntryRetracted r) {
             retracted.add(r.retractedEventId());

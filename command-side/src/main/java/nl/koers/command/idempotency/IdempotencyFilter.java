@@ -34,15 +34,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     public static final int MAX_KEY_LENGTH = 100;
+    /** The crash point a test may name ({@code koers.test.crash-at}): the command is recorded, its answer not kept. */
+    public static final String CRASH_AFTER_APPEND = "after-append";
 
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
+    private final boolean crashAfterAppend;
     /** Sorted keys, so formatting and field order of the JSON do not make "another body". */
     private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper) {
+    /** {@code crashAt}: empty, or {@value #CRASH_AFTER_APPEND} for the crash-and-retry tests. */
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper, String crashAt) {
         this.store = store;
         this.mapper = mapper;
+        this.crashAfterAppend = CRASH_AFTER_APPEND.equals(crashAt);
     }
 
     @Override
@@ -76,6 +81,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, HttpStatus.CONFLICT, "Conflict",
                     "A request with this Idempotency-Key is still being processed; retry in a moment.", List.of());
         } else if (reservation instanceof IdempotencyStore.Run run) {
+            RequestKey.of(auth.getName(), key).bindTo(request);
             execute(new CachedBodyRequest(request, body), response, chain, run.id());
         }
     }
@@ -88,6 +94,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, wrapper);
             int status = wrapper.getStatus();
             if (status >= 200 && status < 300) {
+                if (crashAfterAppend) {
+                    Runtime.getRuntime().halt(137); // as kill -9 between the append and keeping the answer
+                }
                 store.complete(id, new IdempotencyStore.Answer(status, wrapper.getContentType(),
                         new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8),
                         wrapper.getHeader(HttpHeaders.LOCATION)));

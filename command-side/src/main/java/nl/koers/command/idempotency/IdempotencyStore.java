@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,19 +22,22 @@ import java.util.Optional;
  * answer it got. A request first inserts a pending record on {@code _id}; the unique {@code _id} makes two
  * simultaneous requests with one key impossible to both win. Only successful answers are kept: after a refusal
  * the record is removed, so the client may correct nothing and simply retry (a refusal stored nothing either).
- * A pending record older than {@link #ABANDONED_AFTER} belongs to a request that died and may be taken over.
+ * A pending record older than {@code koers.idempotency.abandoned-after} belongs to a request that died and may be taken over.
  */
 @Component
 public class IdempotencyStore {
     static final String COLLECTION = "cmd_idempotency_keys";
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final MongoCollection<Document> records;
     private final Clock clock;
+    private final Duration abandonedAfter;
 
-    public IdempotencyStore(@Qualifier("koers") MongoDatabase database, Clock clock) {
+    /** {@code abandonedAfter}: when a pending record counts as left behind by a request that died (default 2 min). */
+    public IdempotencyStore(@Qualifier("koers") MongoDatabase database, Clock clock,
+                            @Value("${koers.idempotency.abandoned-after:PT2M}") Duration abandonedAfter) {
         this.records = database.getCollection(COLLECTION);
         this.clock = clock;
+        this.abandonedAfter = abandonedAfter;
     }
 
     /** A stored answer: status, JSON body and Location (may be null). */
@@ -82,7 +86,7 @@ public class IdempotencyStore {
                         record.getString("body"), record.getString("location")));
             }
             Date reservedAt = record.getDate("reservedAt");
-            if (reservedAt.toInstant().plus(ABANDONED_AFTER).isBefore(now)) {
+            if (!reservedAt.toInstant().plus(abandonedAfter).isAfter(now)) {
                 Document taken = records.findOneAndUpdate(Filters.and(Filters.eq("_id", id),
                                 Filters.eq("state", "pending"), Filters.eq("reservedAt", reservedAt)),
                         Updates.set("reservedAt", Date.from(now)));

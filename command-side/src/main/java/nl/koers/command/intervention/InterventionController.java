@@ -1,6 +1,7 @@
 package nl.koers.command.intervention;
 
 import nl.koers.command.common.ReferenceChecks;
+import nl.koers.command.idempotency.RequestKey;
 import nl.koers.command.common.TrajectoryCommands;
 import nl.koers.events.common.FieldLimits;
 import nl.koers.events.common.InterventionId;
@@ -67,7 +68,7 @@ public class InterventionController {
     /** api.md: an intervention that started (and, with {@code endedOn}, also completed). */
     @PostMapping
     public ResponseEntity<Map<String, Object>> record(@PathVariable String id, @RequestBody RecordRequest body) {
-        InterventionId intervention = InterventionId.newId();
+        InterventionId intervention = new InterventionId(RequestKey.newId("intervention"));
         return commands.recordNew(id, Map.of("interventionId", intervention.value()), body::check,
                 on -> new RecordIntervention(on.trajectory(), intervention, body.type(), body.startedOn(),
                         body.endedOn(), on.seal(body.note()), on.by()));
@@ -75,7 +76,7 @@ public class InterventionController {
 
     @PostMapping("/planned")
     public ResponseEntity<Map<String, Object>> plan(@PathVariable String id, @RequestBody PlanRequest body) {
-        InterventionId intervention = InterventionId.newId();
+        InterventionId intervention = new InterventionId(RequestKey.newId("intervention"));
         return commands.recordNew(id, Map.of("interventionId", intervention.value()), checks -> {
             ReferenceChecks.inCatalogue(checks, "type", Interventions.CATALOGUE, body.type());
             checks.pastOrToday("plannedOn", body.plannedOn());
@@ -115,7 +116,7 @@ public class InterventionController {
         try {
             return new InterventionId(pathId);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("no such intervention");
+            throw ApiProblem.invalid("interventionId", "is not a valid id (a UUID)");
         }
     }
 }

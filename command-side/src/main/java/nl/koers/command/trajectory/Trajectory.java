@@ -68,7 +68,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * rebuilt from its events, so change it whenever a field of the aggregate or a member changes.
  */
 @Aggregate(snapshotTriggerDefinition = "trajectorySnapshotTrigger")
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Trajectory {
@@ -121,13 +121,20 @@ public class Trajectory {
     /**
      * What every command on an existing trajectory must pass, in the order of api.md: the worker's area (403),
      * its business dates (400: not in the future, not before the trajectory opened), If-Match (409) and, once
-     * closed, the follow-up rule (409). Answers the version after the command, so every handler reports it.
+     * closed, the follow-up rule (409). Answers the version after the command, so every handler reports it. A
+     * command whose idempotency key this trajectory already recorded (a retry after a crash) records nothing and
+     * gets the version it made then.
      */
     @CommandHandlerInterceptor
     public Object admit(CommandMessage<?> command, InterceptorChain chain, Clock clock) throws Exception {
         if (!CommandMetadata.inScope(command.getMetaData(), focusArea)) {
             throw new CommandRefused(new Rejection(Rejection.Kind.FORBIDDEN, null,
                     "this trajectory is outside your focus areas"));
+        }
+        Object key = command.getMetaData().get(CommandMetadata.IDEMPOTENCY_KEY);
+        Long recorded = key == null ? null : entries.versionAfter(key.toString());
+        if (recorded != null) {
+            return recorded;
         }
         Admission.checkDates(command.getPayload(), openedOn, clock);
         Object expected = command.getMetaData().get(CommandMetadata.EXPECTED_VERSION);

@@ -1,5 +1,6 @@
 package nl.koers.command.trajectory;
 
+import nl.koers.command.idempotency.RequestKey;
 import nl.koers.command.youth.TrajectoryYouths;
 import nl.koers.command.youth.YouthRegistry;
 import nl.koers.command.common.CommandSender;
@@ -9,12 +10,15 @@ import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.reference.Wijk;
 import nl.koers.events.trajectory.OpenTrajectory;
+import nl.koers.platform.accesslog.AccessLog;
 import nl.koers.platform.crypto.IdentityHasher;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.Role;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.FieldChecks;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -22,8 +26,11 @@ import java.util.Optional;
 
 /**
  * Opens a trajectory: validates the request (400), checks the worker's area (403), resolves the youth through
- * the registry (409 when they already have an open trajectory), seals the personal fields with the youth's key
- * and sends the command. Only pseudonymous ids and sealed values leave this class.
+ * the registry by both their identities (409 when they already have an open trajectory; the id only for a caller who
+ * may see it), seals the personal fields with the youth's key and sends the command. Only pseudonymous ids and
+ * sealed values leave this class. A request with an {@code Idempotency-Key} opens the trajectory whose id the key
+ * determines ({@link RequestKey}): when it is already in the event store, an earlier attempt recorded it and its
+ * answer is given again.
  */
 @Service
 public class TrajectoryOpening {
@@ -32,15 +39,20 @@ public class TrajectoryOpening {
     private final TrajectoryYouths youths;
     private final IdentityHasher hasher;
     private final PersonalDataCipher cipher;
+    private final EventStore events;
+    private final AccessLog accessLog;
     private final Clock clock;
 
     public TrajectoryOpening(CommandSender sender, YouthRegistry registry, TrajectoryYouths youths,
-                             IdentityHasher hasher, PersonalDataCipher cipher, Clock clock) {
+                             IdentityHasher hasher, PersonalDataCipher cipher, EventStore events, AccessLog accessLog,
+                             Clock clock) {
         this.sender = sender;
         this.registry = registry;
         this.youths = youths;
         this.hasher = hasher;
         this.cipher = cipher;
+        this.events = events;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
@@ -59,15 +71,18 @@ public class TrajectoryOpening {
             throw ApiProblem.forbidden("this neighbourhood is outside your focus areas");
         }
 
-        TrajectoryId trajectoryId = TrajectoryId.newId();
+        TrajectoryId trajectoryId = new TrajectoryId(RequestKey.newId("trajectory"));
+        Optional<Opened> earlier = openedBefore(trajectoryId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         OpenTrajectoryRequest.Youth youth = request.youth();
         Optional<Bsn> bsn = youth.validBsn();
-        String identity = bsn.map(number -> hasher.ofBsn(number.value()))
-                .orElseGet(() -> hasher.ofPerson(youth.givenName(), youth.familyName(), youth.birthDate()));
-        YouthRegistry.Claim claim = registry.claim(identity, trajectoryId);
+        YouthRegistry.Identity identity = new YouthRegistry.Identity(bsn.map(n -> hasher.ofBsn(n.value())).orElse(null),
+                hasher.ofPerson(youth.givenName(), youth.familyName(), youth.birthDate()));
+        YouthRegistry.Claim claim = registry.claim(identity, trajectoryId, district.focusArea());
         if (!claim.granted()) {
-            throw ApiProblem.conflict("this youth already has an open trajectory ("
-                    + claim.openTrajectory().orElseThrow() + ")");
+            throw refusal(claim, user);
         }
         YouthId youthId = claim.youthId();
         // Before the command: a later request may seal free text for this trajectory as soon as it exists.
@@ -77,10 +92,37 @@ public class TrajectoryOpening {
                     request.openedOn(), request.referral().source(), cipher.seal(youthId, request.referral().reason()),
                     sealed(youthId, youth, bsn), request.ageAtOpening(), user.username()), user, null);
         } catch (RuntimeException e) {
+            Optional<Opened> raced = openedBefore(trajectoryId); // a simultaneous retry of this request won
+            if (raced.isPresent()) {
+                return raced.get();
+            }
             registry.release(identity, trajectoryId);
             throw e;
         }
         return new Opened(trajectoryId, youthId, 0);
+    }
+
+    /** The trajectory a keyed request's earlier attempt opened, answered as then (an opening is version 0). */
+    private Optional<Opened> openedBefore(TrajectoryId trajectoryId) {
+        if (RequestKey.current().isEmpty() || events.lastSequenceNumberFor(trajectoryId.value()).isEmpty()) {
+            return Optional.empty();
+        }
+        return youths.youthOf(trajectoryId).map(youth -> new Opened(trajectoryId, youth, 0));
+    }
+
+    /**
+     * 409 for a youth with an open trajectory. Its id only for a caller who works in its area; anyone else learns
+     * neither the trajectory nor the area, and the attempt goes to the access log under that trajectory.
+     */
+    private ApiProblem refusal(YouthRegistry.Claim claim, KoersUser user) {
+        TrajectoryId open = claim.openTrajectory().orElseThrow();
+        if (claim.openArea().filter(user::hasScope).isPresent()) {
+            return ApiProblem.conflict("this youth already has an open trajectory (" + open + ")");
+        }
+        accessLog.refused(user.username(), user.role().name(), "POST /api/trajectories", "/api/trajectories",
+                open.value(), claim.youthId().value(), null, HttpStatus.CONFLICT.value());
+        return ApiProblem.conflict("this youth already has an open trajectory in a focus area outside yours; "
+                + "contact the programme's coordinator");
     }
 
     private SealedYouth sealed(YouthId youthId, OpenTrajectoryRequest.Youth youth, Optional<Bsn> bsn) {

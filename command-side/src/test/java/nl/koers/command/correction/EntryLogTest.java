@@ -1,16 +1,21 @@
 package nl.koers.command.correction;
 
 import nl.koers.command.TrajectoryFixtures;
+import nl.koers.command.common.CommandMetadata;
 import nl.koers.command.trajectory.Trajectory;
 import nl.koers.events.GoldenSamples;
 import nl.koers.events.common.Rejection.Kind;
 import nl.koers.events.common.TrajectoryEvent;
+import nl.koers.events.contact.ContactRecorded;
+import nl.koers.events.contact.RecordContact;
 import nl.koers.events.correction.CorrectEntry;
 import nl.koers.events.correction.EntryCorrected;
 import nl.koers.events.correction.EntryRetracted;
 import nl.koers.events.correction.RetractEntry;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryOpened;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -18,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static nl.koers.command.Samples.DETAINED;
@@ -40,6 +47,23 @@ import static nl.koers.command.TrajectoryFixtures.refused;
  */
 class EntryLogTest {
     private final AggregateTestFixture<Trajectory> fixture = TrajectoryFixtures.fixture();
+
+    /** A retry after a crash: the events of the first attempt carry its key, so the retry records nothing. */
+    @Test
+    void aCommandWhoseIdempotencyKeyWasRecordedGetsTheVersionItMadeAndRecordsNothing() {
+        Map<String, Object> keyed = new HashMap<>(WORKER_FA03);
+        keyed.put(CommandMetadata.IDEMPOTENCY_KEY, "key-of-the-first-attempt");
+        fixture.given(opened(), new GenericEventMessage<>(contactRecorded(TODAY),
+                        MetaData.with(CommandMetadata.IDEMPOTENCY_KEY, "key-of-the-first-attempt")), contactRecorded(TODAY))
+                .when(new RecordContact(ID, "TALK", TODAY, null, WORKER), keyed)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+        TrajectoryFixtures.fixture().given(opened(), contactRecorded(TODAY))
+                .when(new RecordContact(ID, "TALK", TODAY, null, WORKER), keyed)
+                .expectEvents(new ContactRecorded(ID, "TALK", TODAY, null, WORKER))
+                .expectResultMessagePayload(2L);
+    }
 
     @Test
     void anEarlierEntryIsCorrectedByReference() {

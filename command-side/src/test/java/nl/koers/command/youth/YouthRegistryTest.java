@@ -2,9 +2,12 @@ package nl.koers.command.youth;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import nl.koers.events.common.CbsWijkCode;
+import nl.koers.events.common.FocusAreaCode;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.events.trajectory.TrajectoryClosed;
+import nl.koers.events.trajectory.TrajectoryTransferred;
 import nl.koers.platform.mongo.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One open trajectory per youth, decided by the command side's own lookup table (never the query side). */
 class YouthRegistryTest {
+    private static final FocusAreaCode FA03 = new FocusAreaCode("FA03");
     private static EmbeddedMongo mongo;
     private static MongoClient client;
     private YouthRegistry registry;
@@ -98,5 +102,54 @@ class YouthRegistryTest {
         }
         pool.shutdownNow();
         assertThat(granted).isEqualTo(1);
+    }
+
+    @Test
+    void aYouthWithABsnIsFoundByEitherIdentity() {
+        YouthRegistry.Identity both = new YouthRegistry.Identity("bsn-" + identity, "person-" + identity);
+        TrajectoryId first = TrajectoryId.newId();
+        YouthRegistry.Claim granted = registry.claim(both, first, FA03);
+
+        YouthRegistry.Claim byName = registry.claim(YouthRegistry.Identity.of("person-" + identity),
+                TrajectoryId.newId(), FA03);
+        YouthRegistry.Claim byBsn = registry.claim(new YouthRegistry.Identity("bsn-" + identity, "person-other"),
+                TrajectoryId.newId(), FA03);
+        assertThat(byName.openTrajectory()).contains(first);
+        assertThat(byBsn.openTrajectory()).contains(first);
+        assertThat(byName.youthId()).isEqualTo(granted.youthId());
+        // the refused claim by BSN took nothing: the other name is still free
+        assertThat(registry.claim(YouthRegistry.Identity.of("person-other"), TrajectoryId.newId(), FA03).granted())
+                .isTrue();
+    }
+
+    @Test
+    void aNamesakeWithAnotherBsnIsAnotherYouth() {
+        YouthRegistry.Claim first = registry.claim(new YouthRegistry.Identity("bsn-1", "person-" + identity),
+                TrajectoryId.newId(), FA03);
+        YouthRegistry.Claim namesake = registry.claim(new YouthRegistry.Identity("bsn-2", "person-" + identity),
+                TrajectoryId.newId(), FA03);
+        assertThat(namesake.granted()).isTrue();
+        assertThat(namesake.youthId()).isNotEqualTo(first.youthId());
+    }
+
+    @Test
+    void claimingAgainForTheSameTrajectoryIsGranted() {
+        TrajectoryId trajectory = TrajectoryId.newId();
+        YouthRegistry.Identity both = new YouthRegistry.Identity("bsn-" + identity, "person-" + identity);
+        YouthRegistry.Claim first = registry.claim(both, trajectory, FA03);
+        YouthRegistry.Claim again = registry.claim(both, trajectory, FA03);
+        assertThat(again.granted()).isTrue();
+        assertThat(again.youthId()).isEqualTo(first.youthId());
+    }
+
+    @Test
+    void aRefusalKnowsTheOpenTrajectorysAreaAlsoAfterATransfer() {
+        TrajectoryId trajectory = TrajectoryId.newId();
+        registry.claim(YouthRegistry.Identity.of(identity), trajectory, FA03);
+        assertThat(registry.claim(identity, TrajectoryId.newId()).openArea()).contains(FA03);
+
+        registry.on(new TrajectoryTransferred(trajectory, new CbsWijkCode("WK059912"), new CbsWijkCode("WK0363TA"),
+                new FocusAreaCode("FA01"), LocalDate.of(2026, 3, 1), "jeugdwerker"));
+        assertThat(registry.claim(identity, TrajectoryId.newId()).openArea()).contains(new FocusAreaCode("FA01"));
     }
 }

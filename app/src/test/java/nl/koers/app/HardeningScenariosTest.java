@@ -1,0 +1,206 @@
+package nl.koers.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.koers.platform.testing.EventTable;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What an operator's bad day does to Koers, end to end in child JVMs on one data folder: a crash between recording
+ * a command and keeping its idempotent answer, a backup restored after an erasure, a kill during a view rebuild.
+ */
+class HardeningScenariosTest {
+    private static final String SUMMARY = "trajectory-summary";
+    private static final String CONTACT = "{\"kind\":\"TALK\",\"contactOn\":\"2026-01-20\"}";
+    private static final String OPENING = """
+            {"neighbourhood":"WK059912","openedOn":"2026-01-15",
+             "referral":{"source":"SCHOOL","reason":"verzuim"},
+             "youth":{"givenName":"Sem","familyName":"Demo-Herstart","birthDate":"2012-02-02"}}""";
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The process dies after the event was appended and before the idempotency record kept the answer. The client
+     * never got an answer and retries with the same key and body once the record counts as abandoned: the retry
+     * gets the original answer and the store holds the command once.
+     */
+    @Test
+    void aRetryAfterACrashBetweenAppendAndAnswerRecordsOnce() throws Exception {
+        Path log = dir.resolve("child.log");
+        String trajectory;
+        ChildKoers crashing = ChildKoers.start(dir, log, "--koers.test.crash-at=after-append");
+        try {
+            var opened = crashing.api.open("jeugdwerker", "WK059912", "Kees", "Demo-Herhaal", "2011-04-04");
+            assertThat(opened.status()).isEqualTo(201);
+            trajectory = opened.body().get("trajectoryId").asText();
+            assertThatThrownBy(() -> crashing.api.post("jeugdwerker", "/api/trajectories/" + trajectory + "/contacts",
+                    CONTACT, "Idempotency-Key", "contact-1")).isInstanceOf(IllegalStateException.class);
+            assertThat(crashing.awaitExit(Duration.ofSeconds(30))).isEqualTo(137);
+        } finally {
+            crashing.close();
+        }
+        ChildKoers crashingAgain = ChildKoers.start(dir, log, "--koers.test.crash-at=after-append");
+        try {
+            assertThatThrownBy(() -> crashingAgain.api.post("jeugdwerker", "/api/trajectories", OPENING,
+                    "Idempotency-Key", "opening-1")).isInstanceOf(IllegalStateException.class);
+            assertThat(crashingAgain.awaitExit(Duration.ofSeconds(30))).isEqualTo(137);
+        } finally {
+            crashingAgain.close();
+        }
+
+        String reopened;
+        try (ChildKoers koers = ChildKoers.start(dir, log, "--koers.idempotency.abandoned-after=PT0S")) {
+            var contact = koers.api.post("jeugdwerker", "/api/trajectories/" + trajectory + "/contacts", CONTACT,
+                    "Idempotency-Key", "contact-1");
+            assertThat(contact.status()).isEqualTo(201);
+            assertThat(contact.body().get("version").asLong()).as("the version the first attempt made").isEqualTo(1);
+
+            var opening = koers.api.post("jeugdwerker", "/api/trajectories", OPENING, "Idempotency-Key", "opening-1");
+            assertThat(opening.status()).as("%s", opening.body()).isEqualTo(201);
+            reopened = opening.body().get("trajectoryId").asText();
+            assertThat(opening.body().get("version").asLong()).isZero();
+            assertThat(opening.location()).isEqualTo("/api/trajectories/" + reopened);
+
+            var replayed = koers.api.post("jeugdwerker", "/api/trajectories", OPENING, "Idempotency-Key", "opening-1");
+            assertThat(replayed.body()).isEqualTo(opening.body());
+        }
+
+        EventTable events = eventTable();
+        assertThat(events.of(trajectory)).extracting(EventTable.StoredEvent::simpleType)
+                .containsExactly("TrajectoryOpened", "ContactRecorded");
+        List<EventTable.StoredEvent> openings = events.all().stream()
+                .filter(e -> e.simpleType().equals("TrajectoryOpened")).toList();
+        assertThat(openings).hasSize(2);
+        assertThat(openings).extracting(EventTable.StoredEvent::aggregateId).contains(reopened);
+    }
+
+    /**
+     * A backup of the data folder taken before an erasure (the key folder is not in it) is restored afterwards,
+     * with the key material of after the erasure: the erased youth's name is not readable through any endpoint.
+     */
+    @Test
+    void aBackupRestoredAfterAnErasureDoesNotBringTheYouthBack() throws Exception {
+        Path log = dir.resolve("child.log");
+        String trajectory;
+        String youth;
+        try (ChildKoers koers = ChildKoers.start(dir, log)) {
+            var opened = koers.api.open("jeugdwerker", "WK059912", "Saartje", "Demo-Terugzet", "2011-07-07");
+            trajectory = opened.body().get("trajectoryId").asText();
+            youth = opened.body().get("youthId").asText();
+            assertThat(koers.api.awaitContaining("jeugdwerker", "/api/trajectories/" + trajectory, "Demo-Terugzet")
+                    .status()).isEqualTo(200);
+        }
+        Path backup = dir.resolve("backup");
+        copy(dir.resolve("data"), backup);
+
+        try (ChildKoers koers = ChildKoers.start(dir, log)) {
+            assertThat(koers.api.post("beheerder", "/api/youths/" + youth + "/erasure",
+                    "{\"reason\":\"verzoek van de jongere\"}").status()).isEqualTo(202);
+        }
+        delete(dir.resolve("data"));
+        copy(backup, dir.resolve("data"));
+
+        try (ChildKoers restored = ChildKoers.start(dir, log)) {
+            for (String path : List.of("/api/trajectories/" + trajectory, "/api/trajectories/" + trajectory
+                    + "/history", "/api/trajectories?focusArea=FA03")) {
+                var answer = restored.api.get("jeugdwerker", path);
+                assertThat(String.valueOf(answer.body())).as("%s after restoring the backup", path)
+                        .doesNotContain("Saartje").doesNotContain("Demo-Terugzet");
+            }
+        }
+    }
+
+    /**
+     * A view rebuild killed with SIGKILL part-way: after a restart the rebuild completes by itself, and then every
+     * trajectory reads. (Rebuilding into a fresh collection, so that reads never miss a trajectory during a rebuild,
+     * is not built yet; until then a read during the rebuild may be 404.)
+     */
+    @Test
+    void aViewRebuildKilledPartWayCompletesAfterARestart() throws Exception {
+        Path log = dir.resolve("child.log");
+        List<String> trajectories = new ArrayList<>();
+        ChildKoers koers = ChildKoers.start(dir, log);
+        try {
+            for (int i = 0; i < 40; i++) {
+                var opened = koers.api.open("jeugdwerker", "WK059912", "Kind" + i, "Demo-Herbouw",
+                        "2011-0" + (1 + i % 9) + "-1" + (i % 10));
+                assertThat(opened.status()).isEqualTo(201);
+                String id = opened.body().get("trajectoryId").asText();
+                assertThat(koers.api.post("jeugdwerker", "/api/trajectories/" + id + "/contacts", CONTACT).status())
+                        .isEqualTo(201);
+                trajectories.add(id);
+            }
+            assertThat(koers.api.awaitTrajectory("jeugdwerker", trajectories.get(39)).status()).isEqualTo(200);
+            assertThat(koers.api.post("beheerder", "/api/admin/views/" + SUMMARY + "/rebuild", "").status())
+                    .isEqualTo(202);
+            koers.kill();
+        } finally {
+            koers.close();
+        }
+
+        try (ChildKoers restarted = ChildKoers.start(dir, log)) {
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (!rebuilt(restarted) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+            assertThat(rebuilt(restarted)).as("the rebuild completed after the restart").isTrue();
+            for (String id : trajectories) {
+                assertThat(restarted.api.get("jeugdwerker", "/api/trajectories/" + id).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    private static boolean rebuilt(ChildKoers koers) {
+        for (JsonNode view : koers.api.get("beheerder", "/api/admin/views").body()) {
+            if (view.get("processor").asText().equals(SUMMARY)) {
+                return !view.get("rebuilding").asBoolean() && view.get("lag").asLong(-1) == 0;
+            }
+        }
+        throw new IllegalStateException("no processor " + SUMMARY);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** The event table of the children's H2 file; read once they have stopped (H2 locks its file). */
+    private EventTable eventTable() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("data").resolve("events") + ";ACCESS_MODE_DATA=r");
+        dataSource.setUser("sa");
+        return new EventTable(dataSource);
+    }
+}
