@@ -117,6 +117,7 @@ class AccessMatrixTest {
                 new Endpoint("GET", "/api/reference/neighbourhoods?gemeente=GM0599", null, EVERY_ROLE),
                 new Endpoint("GET", "/api/reference/catalogues", null, EVERY_ROLE),
                 new Endpoint("GET", "/api/audit/events?fromPosition=0&limit=10", null, EnumSet.of(Who.AUDITOR)),
+                new Endpoint("GET", "/api/audit/head", null, EnumSet.of(Who.AUDITOR)),
                 new Endpoint("GET", "/api/audit/access-log?trajectoryId=" + trajectory, null, EnumSet.of(Who.AUDITOR)),
                 new Endpoint("GET", "/api/audit/access-log/export?limit=10", null, EnumSet.of(Who.AUDITOR)),
                 new Endpoint("GET", "/api/audit/erasures", null, EnumSet.of(Who.AUDITOR, Who.ADMIN)),

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code ./koers audit verify FILE} and {@code ./koers audit replay FILE --as-of INSTANT --view ...}: the
+ * {@code ./koers audit verify FILE [--head ...]} and {@code ./koers audit replay FILE --as-of ... --view ...}: the
  * auditor's offline tools. Results go to stdout, progress and errors to stderr. Exit codes: 0 done (the export is
  * intact), 1 the export is broken, 2 wrong usage or unreadable input.
  */
@@ -15,14 +15,16 @@ public final class AuditCli {
     public static final int USAGE = 2;
 
     static final String USAGE_TEXT = """
-            usage: koers audit verify FILE
-                   koers audit replay FILE --as-of INSTANT --view caseload|outcomes|history
+            usage: koers audit verify FILE [--head POSITION:HASH]
+                   koers audit replay FILE --as-of INSTANT|DATE --view caseload|outcomes|history
                           [--focus-area FA..] [--neighbourhood WK..] [--gemeente GM..] [--cohort YEAR]
-                          [--trajectory ID]
+                          [--trajectory ID] [--role analyst|liaison|youth-worker [--areas FA..,FA..]]
               verify  checks the hash chain of an export of the event log (GET /api/audit/events) or of the
-                      access log (GET /api/audit/access-log/export); names the first broken link
+                      access log (GET /api/audit/access-log/export); names the first broken link; with --head
+                      (GET /api/audit/head: its position and hash) the export must reach that head too
               replay  rebuilds a view from the events recorded up to INSTANT (ISO-8601, e.g. 2026-03-01T00:00:00Z)
-                      with the live projection code and prints it as the live endpoint would have
+                      or the end of DATE (2026-03-01, Europe/Amsterdam) with the live projection code and prints it
+                      as the live endpoint showed it to that role (default: liaison for a history, analyst else)
               FILE    an export in JSON Lines, or - for standard input""";
 
     private AuditCli() {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.platform.mongo.EmbeddedMongo;
+import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.hashchain.CanonicalJson;
 import nl.koers.query.caseload.CaseloadScope;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -23,12 +26,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code replay FILE --as-of INSTANT --view caseload|outcomes|history [...]}: rebuilds one view from the events
- * recorded up to the instant and prints the live endpoint's answer as JSON on stdout.
+ * {@code replay FILE --as-of INSTANT|DATE --view caseload|outcomes|history [--role ...] [...]}: rebuilds one view
+ * from the events recorded up to the instant (a date: the end of that day in the business zone) and prints the live
+ * endpoint's answer as JSON on stdout, as it answered the role given ({@link ReplayReader}).
  */
 public final class ReplayCommand {
     private static final Set<String> OPTIONS = Set.of("--as-of", "--view", "--focus-area", "--neighbourhood",
-            "--gemeente", "--cohort", "--trajectory");
+            "--gemeente", "--cohort", "--trajectory", "--role", "--areas");
 
     private ReplayCommand() {
     }
@@ -66,10 +70,13 @@ public final class ReplayCommand {
             options.put(name, value);
         }
         Instant asOf;
+        KoersUser reader;
         try {
-            asOf = Instant.parse(require(options, "--as-of"));
+            asOf = asOf(require(options, "--as-of"));
+            reader = ReplayReader.of(options.get("--role"), options.get("--areas"), options.get("--view"));
         } catch (DateTimeParseException e) {
-            err.println("koers audit replay: --as-of must be an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+            err.println("koers audit replay: --as-of must be an ISO-8601 instant such as 2026-03-01T00:00:00Z or a "
+                    + "date such as 2026-03-01 (the end of that day, " + BusinessCalendar.ZONE_ID + ")");
             return AuditCli.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("koers audit replay: " + e.getMessage());
@@ -102,9 +109,9 @@ public final class ReplayCommand {
             var db = client.getDatabase("koers-replay");
             ReplayedView replayed = switch (view) {
                 case "caseload" -> ReplayedView.caseload(db, clock, CaseloadScope.of(options.get("--neighbourhood"),
-                        options.get("--focus-area"), options.get("--gemeente")));
-                case "outcomes" -> ReplayedView.outcomes(db, clock, options.get("--focus-area"), cohort);
-                default -> ReplayedView.history(db, options.get("--trajectory"));
+                        options.get("--focus-area"), options.get("--gemeente")), reader);
+                case "outcomes" -> ReplayedView.outcomes(db, clock, options.get("--focus-area"), cohort, reader);
+                default -> ReplayedView.history(db, options.get("--trajectory"), reader);
             };
             ExportEvents.Counts counts = new ExportEvents().replay(export, asOf, replayed.wanted(), replayed::handle,
                     lines -> err.printf("koers audit replay: %,d events read (%.1f s)%n", lines,
@@ -127,6 +134,14 @@ public final class ReplayCommand {
             err.println("koers audit replay: cannot read " + file + ": " + e.getMessage());
             return AuditCli.USAGE;
         }
+    }
+
+    /** An instant, or a date meaning the last moment of that day in the business zone. */
+    static Instant asOf(String value) {
+        if (value.length() == 10) {
+            return LocalDate.parse(value).plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().minusNanos(1);
+        }
+        return Instant.parse(value);
     }
 
     private static String require(Map<String, String> options, String name) {

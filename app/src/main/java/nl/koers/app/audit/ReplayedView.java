@@ -8,7 +8,6 @@ import nl.koers.platform.accesslog.AccessLog;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.crypto.YouthKeyStore;
 import nl.koers.platform.security.KoersUser;
-import nl.koers.platform.security.Role;
 import nl.koers.query.audit.AuditRecord;
 import nl.koers.query.caseload.CaseloadProjection;
 import nl.koers.query.caseload.CaseloadQueries;
@@ -46,13 +45,6 @@ import java.util.function.Supplier;
  * or how it is shown: that stays in the query side's own code.
  */
 final class ReplayedView {
-    /**
-     * Who reads the replayed view: for a history a justice liaison over all areas with a stated purpose (the reader
-     * for whom "what did we know then" is answered), for the aggregated views a policy analyst — each the role the
-     * live system answers that view for.
-     */
-    private static final KoersUser LIAISON = new KoersUser("audit-replay", Role.JUSTICE_LIAISON, Set.of(), true);
-    private static final KoersUser ANALYST = new KoersUser("audit-replay", Role.POLICY_ANALYST, Set.of(), true);
     /** Why the replayed history is read, as a justice liaison states it on a live read. */
     private static final String PURPOSE = "offline audit replay";
 
@@ -69,32 +61,32 @@ final class ReplayedView {
         this.erasedYouths = erasedYouths;
     }
 
-    static ReplayedView caseload(MongoDatabase db, Clock clock, CaseloadScope scope) {
+    static ReplayedView caseload(MongoDatabase db, Clock clock, CaseloadScope scope, KoersUser reader) {
         CaseloadQueries queries = new CaseloadQueries(db, clock);
         QueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
-        CaseloadReader reader = new CaseloadReader(queries, new AggregateReadPolicy(), DefaultQueryGateway
+        CaseloadReader caseload = new CaseloadReader(queries, new AggregateReadPolicy(), DefaultQueryGateway
                 .builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build());
         return new ReplayedView(List.of(new CaseloadProjection(db, queries, emitter)), r -> true,
-                () -> reader.caseload(ANALYST, scope), new HashSet<>());
+                () -> caseload.caseload(reader, scope), new HashSet<>());
     }
 
-    static ReplayedView outcomes(MongoDatabase db, Clock clock, String focusArea, Integer cohort) {
-        OutcomeReader reader = new OutcomeReader(new OutcomeQueries(db, clock), new AggregateReadPolicy(), clock);
+    static ReplayedView outcomes(MongoDatabase db, Clock clock, String focusArea, Integer cohort, KoersUser reader) {
+        OutcomeReader outcomes = new OutcomeReader(new OutcomeQueries(db, clock), new AggregateReadPolicy(), clock);
         return new ReplayedView(List.of(new OutcomeProjection(db)), r -> true,
-                () -> reader.outcomes(ANALYST, focusArea, cohort), new HashSet<>());
+                () -> outcomes.outcomes(reader, focusArea, cohort), new HashSet<>());
     }
 
     /** Only the one trajectory's events (and erasures) are replayed: a history is one document. */
-    static ReplayedView history(MongoDatabase db, String trajectoryId) {
+    static ReplayedView history(MongoDatabase db, String trajectoryId, KoersUser reader) {
         Set<String> erased = new HashSet<>();
         // reads during a replay are logged into the replay's own in-memory database, which is thrown away
-        HistoryReader reader = new HistoryReader(new HistoryQueries(db),
+        HistoryReader history = new HistoryReader(new HistoryQueries(db),
                 new IndividualReadPolicy(new AccessLog(db, Clock.systemUTC())),
                 new PersonalFields(new SealedOffline(erased)));
         Predicate<AuditRecord> wanted = r -> trajectoryId.equals(r.aggregateId())
                 || YouthPersonalDataErased.class.getName().equals(r.type());
         return new ReplayedView(List.of(new HistoryProjection(db)), wanted,
-                () -> reader.history(LIAISON, trajectoryId, null, null, PURPOSE), erased);
+                () -> history.history(reader, trajectoryId, null, null, PURPOSE), erased);
     }
 
     Predicate<AuditRecord> wanted() {

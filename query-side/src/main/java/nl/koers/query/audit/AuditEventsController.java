@@ -5,6 +5,7 @@ import nl.koers.platform.security.Role;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.FieldProblem;
 import nl.koers.query.common.Roles;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /api/audit/events?fromPosition=&limit=}: the chained event log as JSON Lines, for auditors only.
+ * {@code GET /api/audit/events?fromPosition=&limit=}: the chained event log as JSON Lines, for auditors only, with
+ * a {@code Link: rel="next"} header when more events follow; {@code GET /api/audit/head}: the newest chained event.
  * Personal fields stay sealed exactly as stored; after an erasure nobody can open them again.
  */
 @RestController
@@ -41,6 +43,16 @@ public record AuditEventsController(AuditExport export, CurrentUser currentUser)
         }
         Roles.require(currentUser.get(), "only auditors read the event log", Role.AUDITOR);
         StreamingResponseBody body = out -> export.write(fromPosition, limit, out);
-        return ResponseEntity.ok().contentType(NDJSON).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(NDJSON);
+        export.nextPage(fromPosition, limit).ifPresent(next -> answer.header(HttpHeaders.LINK,
+                "</api/audit/events?fromPosition=" + next + "&limit=" + limit + ">; rel=\"next\""));
+        return answer.body(body);
+    }
+
+    /** Where a complete export ends: {@code koers audit verify FILE --head POSITION:HASH} checks it gets there. */
+    @GetMapping("/head")
+    public AuditExport.ChainHead head() {
+        Roles.require(currentUser.get(), "only auditors read the event log", Role.AUDITOR);
+        return export.head();
     }
 }

@@ -5,11 +5,13 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Iterator;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -31,18 +33,65 @@ public class AuditExport {
         this.chain = chain;
     }
 
+    /** The newest chained event: where a complete export ends. An empty log's head is the genesis hash. */
+    public record ChainHead(long position, String hash, String timestamp) {
+    }
+
+    public ChainHead head() {
+        AuditChainStore.Head head = chain.head();
+        if (head.position() < 0) {
+            return new ChainHead(-1, AuditRecord.GENESIS, null);
+        }
+        try (Stream<? extends TrackedEventMessage<?>> events = source.readAfter(head.position() - 1)) {
+            String timestamp = events.findFirst().filter(m -> AuditEventSource.position(m) == head.position())
+                    .map(m -> source.content(m).timestamp()).orElse(null);
+            return new ChainHead(head.position(), head.hash(), timestamp);
+        }
+    }
+
     /** Writes up to {@code limit} chained events with position &gt;= {@code fromPosition}; returns how many. */
     public long write(long fromPosition, long limit, OutputStream out) throws IOException {
-        long head = chain.head().position();
-        long written = 0;
-        long last = fromPosition - 1;
         List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+        long written = scan(fromPosition, limit, message -> {
+            batch.add(message);
+            if (batch.size() == BATCH) {
+                flush(batch, out);
+            }
+        });
+        flush(batch, out);
+        out.flush();
+        return written;
+    }
+
+    /**
+     * Where the page after {@code limit} events from {@code fromPosition} starts: the position of the next chained
+     * event, or empty when that page would be the last. Only positions are read, before the page streams.
+     */
+    public OptionalLong nextPage(long fromPosition, long limit) {
+        long[] last = {-1};
+        try {
+            long seen = scan(fromPosition, limit + 1, message -> last[0] = AuditEventSource.position(message));
+            return seen > limit ? OptionalLong.of(last[0]) : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Visitor {
+        void accept(TrackedEventMessage<?> message) throws IOException;
+    }
+
+    /** Hands up to {@code limit} chained events from {@code fromPosition} to {@code visitor}; returns how many. */
+    private long scan(long fromPosition, long limit, Visitor visitor) throws IOException {
+        long head = chain.head().position();
+        long seen = 0;
+        long last = fromPosition - 1;
         // A read can end early (the JDBC engine reads in index ranges); go on after the last position seen.
-        while (written < limit && last < head) {
+        while (seen < limit && last < head) {
             long before = last;
             try (Stream<? extends TrackedEventMessage<?>> events = source.readAfter(last)) {
                 Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
-                while (written + batch.size() < limit && it.hasNext()) {
+                while (seen < limit && it.hasNext()) {
                     TrackedEventMessage<?> message = it.next();
                     long position = AuditEventSource.position(message);
                     if (position > head) {
@@ -50,19 +99,15 @@ public class AuditExport {
                         break;
                     }
                     last = position;
-                    batch.add(message);
-                    if (batch.size() == BATCH) {
-                        written += flush(batch, out);
-                    }
+                    visitor.accept(message);
+                    seen++;
                 }
-                written += flush(batch, out);
             }
             if (last == before) {
                 break;
             }
         }
-        out.flush();
-        return written;
+        return seen;
     }
 
     private long flush(List<TrackedEventMessage<?>> batch, OutputStream out) throws IOException {
