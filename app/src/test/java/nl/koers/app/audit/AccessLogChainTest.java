@@ -53,6 +53,11 @@ class AccessLogChainTest {
     void theExportedAccessLogVerifiesAndEveryTamperingIsNamed() throws Exception {
         String trajectory = new ObjectMapper().readTree(
                 send("jeugdwerker", "/api/trajectories", OPENING).body()).get("trajectoryId").asText();
+        // wait until the summary is projected: a read of a trajectory the view does not have yet is a 404
+        for (int attempt = 0; send("jeugdwerker", "/api/trajectories/" + trajectory, null).statusCode() != 200; attempt++) {
+            assertThat(attempt).as("summary projected within 10 s").isLessThan(100);
+            Thread.sleep(100);
+        }
         ExecutorService readers = Executors.newFixedThreadPool(8);
         List<Future<Integer>> reads = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
@@ -60,7 +65,7 @@ class AccessLogChainTest {
             reads.add(readers.submit(() -> send(user, "/api/trajectories/" + trajectory, null).statusCode()));
         }
         for (Future<Integer> read : reads) {
-            assertThat(read.get()).isIn(200, 403, 404);
+            assertThat(read.get()).isIn(200, 403);
         }
         readers.shutdown();
 
