@@ -1,6 +1,5 @@
 package nl.koers.command.common;
 
-import nl.koers.command.idempotency.RequestKey;
 import nl.koers.events.common.FocusAreaCode;
 import nl.koers.platform.security.KoersUser;
 import org.axonframework.messaging.MetaData;
@@ -12,15 +11,16 @@ import java.util.stream.Collectors;
 
 /**
  * What travels with every command besides its payload: who sends it, the areas they may act in, the version the
- * client expects (If-Match) and the request's idempotency key ({@link RequestKey}). The aggregate checks scope,
- * key and version before anything else.
+ * client expects (If-Match) and the request's idempotency key ({@link #IDEMPOTENCY_KEY}, added by
+ * {@link CommandSender}). The aggregate checks scope, key and version before anything else.
  */
 public final class CommandMetadata {
     public static final String USER = "user";
     public static final String ROLE = "role";
     public static final String AREAS = "areas";
     public static final String EXPECTED_VERSION = "expectedVersion";
-    public static final String IDEMPOTENCY_KEY = RequestKey.METADATA;
+    /** A hash of the request's Idempotency-Key ({@code RequestKey}), copied into the events ({@link CommandCorrelation}). */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String ALL_AREAS = "*";
 
     private CommandMetadata() {
@@ -35,7 +35,6 @@ public final class CommandMetadata {
         if (expectedVersion != null) {
             values.put(EXPECTED_VERSION, expectedVersion);
         }
-        RequestKey.current().ifPresent(key -> values.put(IDEMPOTENCY_KEY, key.hash()));
         return MetaData.from(values);
     }
 

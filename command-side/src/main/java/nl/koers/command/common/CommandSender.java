@@ -2,16 +2,18 @@ package nl.koers.command.common;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.koers.command.idempotency.RequestKey;
 import nl.koers.platform.security.KoersUser;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends every command of the command side, the opening of a trajectory included: with the sender and If-Match as
- * metadata ({@link CommandMetadata}), and again when it lost a race.
+ * Sends every command of the command side, the opening of a trajectory included: with the sender, If-Match and the
+ * request's idempotency key as metadata ({@link CommandMetadata}), and again when it lost a race.
  * <p>
  * Two writers that append to one trajectory at the same moment (possible with several command-side replicas on
  * one JDBC event store) make the later append fail with a {@link ConcurrencyException}; nothing of it was stored,
@@ -38,7 +40,7 @@ public class CommandSender {
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .withMetaData(CommandMetadata.of(user, expectedVersion)));
+                        .withMetaData(metaData(user, expectedVersion)));
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !concurrent(e)) {
                     throw e;
@@ -46,6 +48,13 @@ public class CommandSender {
                 retries.increment();
             }
         }
+    }
+
+    /** The sender's metadata, with the idempotency key of the HTTP request that sends it, when it has one. */
+    private static MetaData metaData(KoersUser user, Long expectedVersion) {
+        MetaData metaData = CommandMetadata.of(user, expectedVersion);
+        return RequestKey.current().map(key -> metaData.and(CommandMetadata.IDEMPOTENCY_KEY, key.hash()))
+                .orElse(metaData);
     }
 
     static boolean concurrent(Throwable e) {

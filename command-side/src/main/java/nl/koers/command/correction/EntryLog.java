@@ -1,8 +1,8 @@
 package nl.koers.command.correction;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import nl.koers.command.common.CommandMetadata;
 import nl.koers.command.common.Guards;
-import nl.koers.command.idempotency.RequestKey;
 import nl.koers.events.common.CommandRefused;
 import nl.koers.events.common.EntryKind;
 import nl.koers.events.common.TrajectoryEvent;
@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the last event, what If-Match compares) and the id, type and {@link EntryKind} of each entry, so corrections and
  * retractions can only point at entries of this trajectory, and only at those their event type allows; and the
  * idempotency key of every keyed command with the version it made, so a retry after a crash is answered instead of
- * recorded again (the key comes with the events' metadata, see {@code RequestKey}). Recorded
+ * recorded again (the key comes with the events' metadata, {@link CommandMetadata#IDEMPOTENCY_KEY}). Recorded
  * history is never edited: a correction or retraction is a new entry that refers to the original.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -99,7 +99,7 @@ public class EntryLog {
     /** Every event of the trajectory passes here: the one place that tracks version and ids. */
     @EventSourcingHandler
     void on(TrajectoryEvent e, @SequenceNumber long sequence, @MessageIdentifier String eventId,
-            @MetaDataValue(value = RequestKey.METADATA) String idempotencyKey) {
+            @MetaDataValue(CommandMetadata.IDEMPOTENCY_KEY) String idempotencyKey) {
         version = sequence;
         if (idempotencyKey != null) {
             appliedKeys.put(idempotencyKey, sequence); // the last event of a command leaves its version

@@ -14,12 +14,11 @@ import java.util.UUID;
 /**
  * The {@code Idempotency-Key} of the request being handled, bound to what the request records, so that no timing
  * of a crash can record it twice: a hash of user and key travels as command metadata into every event the command
- * appends ({@value #METADATA}; the trajectory answers a command whose key it already applied with the version it
- * made then), and the ids the request creates are derived from it (a retried opening meets the trajectory the first
+ * appends ({@code CommandMetadata.IDEMPOTENCY_KEY}; the trajectory answers a command whose key it already applied
+ * with the version it made then), and the ids the request creates are derived from it (a retried opening meets the trajectory the first
  * attempt created). Only a hash is kept: the key is the client's, and it says nothing about anyone.
  */
 public final class RequestKey {
-    public static final String METADATA = "idempotencyKey";
     private static final String ATTRIBUTE = RequestKey.class.getName();
     private final String hash;
 
