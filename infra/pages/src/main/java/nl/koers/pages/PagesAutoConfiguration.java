@@ -66,7 +66,7 @@ public class PagesAutoConfiguration {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                         String lang = request.getParameter("lang");
-                        if (SUPPORTED.contains(lang)) {
+                        if (lang != null && SUPPORTED.contains(lang)) {
                             localeResolver.setLocale(request, response, Locale.forLanguageTag(lang));
                         }
                         return true;
