@@ -13,6 +13,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -107,11 +109,18 @@ abstract class BrowserTestBase {
         open("/login");
         type("username", user);
         type("password", PASSWORD);
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        submit(By.cssSelector("form.form button[type=submit]"));
     }
 
     void logOut() {
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        submit(By.cssSelector("form.logout button"));
+    }
+
+    /** Clicks a button or link that loads another page, and waits until the browser has left this one. */
+    void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     void type(String id, String text) {

@@ -30,7 +30,7 @@ class LoginPagesBrowserTest extends BrowserTestBase {
         open("/login");
         type("username", "analist");
         type("password", "not-the-password");
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        submit(By.cssSelector("form.form button[type=submit]"));
 
         assertThat(path()).isEqualTo("/login?error");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
@@ -50,7 +50,7 @@ class LoginPagesBrowserTest extends BrowserTestBase {
         assertThat(text()).contains("youth worker");
         assertAccessible("start-youth-worker-en");
 
-        browser.findElement(By.linkText("NL")).click();
+        submit(By.linkText("NL"));
         assertThat(htmlLang()).isEqualTo("nl");
         assertThat(heading()).isEqualTo("Welkom, jeugdwerker");
     }

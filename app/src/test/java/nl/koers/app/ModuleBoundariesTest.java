@@ -47,6 +47,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void thePagesFoundationKnowsNeitherSide() {
+        noClasses().that().resideInAPackage("nl.koers.pages..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.koers.command..", "nl.koers.query..",
+                        "nl.koers.app..")
+                .check(classes);
+    }
+
+    @Test
     void sharedEventsDependOnlyOnTheJdkAndAnnotations() {
         ArchRule rule = noClasses().that().resideInAPackage("nl.koers.events..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "nl.koers.events..",

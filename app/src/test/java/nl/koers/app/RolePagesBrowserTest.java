@@ -51,7 +51,7 @@ class RolePagesBrowserTest extends BrowserTestBase {
         assertAccessible("wijken-chooser");
 
         new Select(browser.findElement(By.id("focusArea"))).selectByValue("FA03");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit(By.cssSelector("main form button[type=submit]"));
 
         assertThat(path()).isEqualTo("/wijken?focusArea=FA03");
         assertThat(heading()).isEqualTo("Caseload per wijk: Rotterdam-Zuid");
@@ -113,12 +113,12 @@ class RolePagesBrowserTest extends BrowserTestBase {
         logIn("auditor");
         assertThat(path()).startsWith("/audit");
         type("trajectoryId", "geen-id");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.findElement(By.id("trajectoryId-error")).getText()).contains("geen geldig traject-id");
         assertThat(browser.findElement(By.id("trajectoryId")).getDomAttribute("aria-invalid")).isEqualTo("true");
 
         type("trajectoryId", trajectories.get(0));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit(By.cssSelector("main form button[type=submit]"));
         String log = browser.findElement(By.cssSelector("#entries-title + table, section table")).getText();
         assertThat(log).contains("liaison", "rechtszaak: advies", "toegestaan");
         assertAccessible("audit-trajectory");
@@ -132,7 +132,7 @@ class RolePagesBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.id("dead-letters")).getText()).contains("caseload");
         assertAccessible("beheer");
 
-        browser.findElement(By.xpath("//tr[th/code='caseload']//button")).click();
+        submit(By.xpath("//tr[th/code='caseload']//button"));
         assertThat(path()).startsWith("/beheer?rebuilt=caseload");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b ->
                 b.findElement(By.xpath("//section[@id='views']//tr[th/code='caseload']")).getText().contains("bijgewerkt"));
@@ -140,7 +140,7 @@ class RolePagesBrowserTest extends BrowserTestBase {
         type("youthId", "geen-id");
         type("reason", "verzoek betrokkene");
         browser.findElement(By.name("confirm")).click();
-        browser.findElement(By.cssSelector("#wissen button[type=submit]")).click();
+        submit(By.cssSelector("#wissen button[type=submit]"));
         assertThat(browser.findElement(By.id("youthId-error")).getText()).contains("geen geldig jongere-id");
         assertAccessible("beheer-erasure-error");
 
@@ -148,7 +148,7 @@ class RolePagesBrowserTest extends BrowserTestBase {
         type("youthId", youth);
         type("reason", "verzoek betrokkene");
         browser.findElement(By.name("confirm")).click();
-        browser.findElement(By.cssSelector("#wissen button[type=submit]")).click();
+        submit(By.cssSelector("#wissen button[type=submit]"));
         assertThat(path()).startsWith("/beheer?erased=" + youth + "&already=false");
         assertThat(browser.findElement(By.cssSelector("#wissen [role=status]")).getText())
                 .contains("De persoonsgegevens van jongere " + youth + " zijn gewist");

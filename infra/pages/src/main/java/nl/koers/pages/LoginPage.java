@@ -28,7 +28,7 @@ public class LoginPage {
     private final List<Provider> providers;
 
     public LoginPage(ObjectProvider<UserDetailsService> users, ObjectProvider<ClientRegistrationRepository> oidc) {
-        this.passwordLogin = users.getIfAvailable() != null;
+        this.passwordLogin = users.stream().findAny().isPresent();
         List<Provider> found = new ArrayList<>();
         if (oidc.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object registration : registrations) {

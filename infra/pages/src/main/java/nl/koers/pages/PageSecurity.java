@@ -43,7 +43,7 @@ class PageSecurity {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
                                 + "base-uri 'self'")));
-        if (users.getIfAvailable() != null) {
+        if (users.stream().findAny().isPresent()) {
             // After logging in: back to the page that asked for it, otherwise the start page.
             http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error"));
         }
