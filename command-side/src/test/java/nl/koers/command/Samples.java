@@ -1,6 +1,7 @@
 package nl.koers.command;
 
 import nl.koers.command.common.CommandMetadata;
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.FocusAreaCode;
@@ -8,6 +9,10 @@ import nl.koers.events.common.InterventionId;
 import nl.koers.events.common.SealedYouth;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
+import nl.koers.events.contact.ContactRecorded;
+import nl.koers.events.detention.DetentionStarted;
+import nl.koers.events.detention.DetentionType;
+import nl.koers.events.detention.StartDetention;
 import nl.koers.events.trajectory.ReferralSource;
 import nl.koers.events.trajectory.TrajectoryOpened;
 
@@ -19,8 +24,9 @@ import java.util.Map;
 /** Fixed values for tests: one trajectory in Rotterdam-Zuid (FA03), a worker of that area, and "today". */
 public final class Samples {
     public static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
-    public static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.of("Europe/Amsterdam"))
-            .toInstant(), ZoneId.of("UTC"));
+    /** 10:00 on {@link #TODAY} in the business zone, seen from a process that runs in UTC. */
+    public static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).atZone(BusinessCalendar.ZONE).toInstant(),
+            ZoneId.of("UTC"));
     public static final TrajectoryId ID = new TrajectoryId("0b8f5a52-3c1e-4f43-9d7a-6f0e2b1c9a01");
     public static final YouthId YOUTH = new YouthId("5d2c7e10-8a4b-4c3d-b2e1-0f9a8b7c6d02");
     public static final InterventionId INTERVENTION = new InterventionId("a3e1c9d7-2b4f-4e6a-8c0d-1f2e3d4c5b03");
@@ -42,6 +48,9 @@ public final class Samples {
     private Samples() {
     }
 
+    /** The day the sample detention starts. */
+    public static final LocalDate DETAINED = LocalDate.of(2025, 11, 3);
+
     public static TrajectoryOpened opened() {
         return opened(OPENED);
     }
@@ -49,6 +58,18 @@ public final class Samples {
     public static TrajectoryOpened opened(LocalDate on) {
         return new TrajectoryOpened(ID, YOUTH, WIJK, FA03, on, ReferralSource.POLICE, SEALED, SEALED_YOUTH, 15,
                 WORKER);
+    }
+
+    public static DetentionStarted detentionStarted(LocalDate on) {
+        return new DetentionStarted(ID, DetentionType.PRE_TRIAL, "JJI Den Hey-Acker", on, WORKER);
+    }
+
+    public static StartDetention startDetention(LocalDate on) {
+        return new StartDetention(ID, DetentionType.PRE_TRIAL, "JJI Den Hey-Acker", on, WORKER);
+    }
+
+    public static ContactRecorded contactRecorded(LocalDate on) {
+        return new ContactRecorded(ID, "HOME_VISIT", on, SEALED, WORKER);
     }
 
     public static LocalDate date(String iso) {

@@ -1,6 +1,6 @@
 package nl.koers.app.audit;
 
-import nl.koers.app.cli.CliLogging;
+import nl.koers.app.console.CliLogging;
 import java.io.PrintStream;
 import java.util.Arrays;
 

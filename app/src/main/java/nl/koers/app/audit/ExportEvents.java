@@ -102,7 +102,8 @@ public final class ExportEvents {
         AssignableTypeFilter upcaster = new AssignableTypeFilter(EventUpcaster.class);
         AnnotationTypeFilter component = new AnnotationTypeFilter(Component.class);
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter((reader, factory) -> upcaster.match(reader, factory) && component.match(reader, factory));
+        scanner.addIncludeFilter((reader, factory) -> upcaster.match(reader, factory)
+                && component.match(reader, factory));
         List<EventUpcaster> found = new ArrayList<>();
         scanner.findCandidateComponents("nl.koers").forEach(candidate -> {
             try {

@@ -8,10 +8,8 @@ import com.mongodb.client.MongoClients;
 import nl.koers.platform.mongo.EmbeddedMongo;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.query.audit.CanonicalJson;
+import nl.koers.query.caseload.CaseloadScope;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,8 +27,6 @@ import java.util.Set;
  * recorded up to the instant and prints the live endpoint's answer as JSON on stdout.
  */
 public final class ReplayCommand {
-    /** Why the replayed history is read, as a justice liaison states it on a live read. */
-    static final String PURPOSE = "offline audit replay";
     private static final Set<String> OPTIONS = Set.of("--as-of", "--view", "--focus-area", "--neighbourhood",
             "--gemeente", "--cohort", "--trajectory");
 
@@ -62,7 +58,8 @@ public final class ReplayCommand {
                 value = args[++i];
             }
             if (!OPTIONS.contains(name) || value == null) {
-                err.println("koers audit replay: " + (OPTIONS.contains(name) ? name + " needs a value" : "unknown option '" + name + "'"));
+                err.println("koers audit replay: "
+                        + (OPTIONS.contains(name) ? name + " needs a value" : "unknown option '" + name + "'"));
                 err.println(AuditCli.USAGE_TEXT);
                 return AuditCli.USAGE;
             }
@@ -104,16 +101,15 @@ public final class ReplayCommand {
              BufferedReader export = ExportFile.open(file)) {
             var db = client.getDatabase("koers-replay");
             ReplayedView replayed = switch (view) {
-                case "caseload" -> ReplayedView.caseload(db, clock, options.get("--neighbourhood"),
-                        options.get("--focus-area"), options.get("--gemeente"));
+                case "caseload" -> ReplayedView.caseload(db, clock, CaseloadScope.of(options.get("--neighbourhood"),
+                        options.get("--focus-area"), options.get("--gemeente")));
                 case "outcomes" -> ReplayedView.outcomes(db, clock, options.get("--focus-area"), cohort);
                 default -> ReplayedView.history(db, options.get("--trajectory"));
             };
             ExportEvents.Counts counts = new ExportEvents().replay(export, asOf, replayed.wanted(), replayed::handle,
                     lines -> err.printf("koers audit replay: %,d events read (%.1f s)%n", lines,
                             VerifyCommand.seconds(started)));
-            Object answer = asReplayUser(view, replayed::answer);
-            out.println(WEB_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+            out.println(WEB_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(replayed.answer()));
             err.printf("koers audit replay: %s as of %s from %,d of %,d events in %.1f s%n", view, asOf,
                     counts.delivered(), counts.lines(), VerifyCommand.seconds(started));
             return AuditCli.OK;
@@ -139,23 +135,5 @@ public final class ReplayCommand {
             throw new IllegalArgumentException(name + " is required");
         }
         return value;
-    }
-
-    /**
-     * The live controllers ask who is reading: for a history a justice liaison over all areas with a stated
-     * purpose (the reader for whom "what did we know then" is answered), for the aggregated views a policy
-     * analyst — each the role the live system answers that view for.
-     */
-    private static Object asReplayUser(String view, ReplayedView.Answer answer) {
-        String role = view.equals("history") ? "ROLE_JUSTICE_LIAISON" : "ROLE_POLICY_ANALYST";
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("audit-replay", null,
-                AuthorityUtils.createAuthorityList(role, "AREA_ALL")));
-        SecurityContextHolder.setContext(context);
-        try {
-            return answer.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

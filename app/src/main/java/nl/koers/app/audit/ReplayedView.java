@@ -4,26 +4,25 @@ import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.privacy.YouthPersonalDataErased;
+import nl.koers.platform.accesslog.AccessLog;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.crypto.YouthKeyStore;
-import nl.koers.query.caseload.CaseloadAccess;
-import nl.koers.query.caseload.CaseloadController;
+import nl.koers.platform.security.KoersUser;
+import nl.koers.platform.security.Role;
+import nl.koers.query.audit.AuditRecord;
 import nl.koers.query.caseload.CaseloadProjection;
 import nl.koers.query.caseload.CaseloadQueries;
+import nl.koers.query.caseload.CaseloadReader;
+import nl.koers.query.caseload.CaseloadScope;
 import nl.koers.query.common.AggregateReadPolicy;
 import nl.koers.query.common.IndividualReadPolicy;
-import nl.koers.platform.accesslog.AccessLog;
 import nl.koers.query.common.PersonalFields;
-import nl.koers.query.history.HistoryAccess;
-import nl.koers.query.history.HistoryController;
 import nl.koers.query.history.HistoryProjection;
 import nl.koers.query.history.HistoryQueries;
-import nl.koers.query.outcome.OutcomeAccess;
-import nl.koers.query.outcome.OutcomeController;
+import nl.koers.query.history.HistoryReader;
 import nl.koers.query.outcome.OutcomeProjection;
 import nl.koers.query.outcome.OutcomeQueries;
-import nl.koers.platform.security.CurrentUser;
-import nl.koers.query.audit.AuditRecord;
+import nl.koers.query.outcome.OutcomeReader;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -39,24 +38,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One view rebuilt offline: the live projection classes on an empty database, fed the replayed events, and the
- * live controller that answers from them, with the clock at the replay instant. Nothing here decides what a view
- * holds or how it is shown: that stays in the query side's own code.
+ * live reader that answers from them, with the clock at the replay instant. Nothing here decides what a view holds
+ * or how it is shown: that stays in the query side's own code.
  */
 final class ReplayedView {
-    /** The live endpoint's answer, as the controller builds it. */
-    interface Answer {
-        Object get();
-    }
+    /**
+     * Who reads the replayed view: for a history a justice liaison over all areas with a stated purpose (the reader
+     * for whom "what did we know then" is answered), for the aggregated views a policy analyst — each the role the
+     * live system answers that view for.
+     */
+    private static final KoersUser LIAISON = new KoersUser("audit-replay", Role.JUSTICE_LIAISON, Set.of(), true);
+    private static final KoersUser ANALYST = new KoersUser("audit-replay", Role.POLICY_ANALYST, Set.of(), true);
+    /** Why the replayed history is read, as a justice liaison states it on a live read. */
+    private static final String PURPOSE = "offline audit replay";
 
     private final List<AnnotationEventHandlerAdapter> projections;
     private final Predicate<AuditRecord> wanted;
-    private final Answer answer;
+    private final Supplier<Object> answer;
     private final Set<String> erasedYouths;
 
-    private ReplayedView(List<Object> projections, Predicate<AuditRecord> wanted, Answer answer,
+    private ReplayedView(List<Object> projections, Predicate<AuditRecord> wanted, Supplier<Object> answer,
                          Set<String> erasedYouths) {
         this.projections = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
         this.wanted = wanted;
@@ -64,35 +69,32 @@ final class ReplayedView {
         this.erasedYouths = erasedYouths;
     }
 
-    static ReplayedView caseload(MongoDatabase db, Clock clock, String neighbourhood, String focusArea,
-                                 String gemeente) {
+    static ReplayedView caseload(MongoDatabase db, Clock clock, CaseloadScope scope) {
         CaseloadQueries queries = new CaseloadQueries(db, clock);
         QueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
-        CaseloadController controller = new CaseloadController(queries,
-                new CaseloadAccess(new AggregateReadPolicy()), new CurrentUser(), DefaultQueryGateway
+        CaseloadReader reader = new CaseloadReader(queries, new AggregateReadPolicy(), DefaultQueryGateway
                 .builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build());
         return new ReplayedView(List.of(new CaseloadProjection(db, queries, emitter)), r -> true,
-                () -> controller.caseload(neighbourhood, focusArea, gemeente), new HashSet<>());
+                () -> reader.caseload(ANALYST, scope), new HashSet<>());
     }
 
     static ReplayedView outcomes(MongoDatabase db, Clock clock, String focusArea, Integer cohort) {
-        OutcomeController controller = new OutcomeController(new OutcomeQueries(db, clock), new OutcomeAccess(new AggregateReadPolicy()),
-                new CurrentUser(), clock);
+        OutcomeReader reader = new OutcomeReader(new OutcomeQueries(db, clock), new AggregateReadPolicy(), clock);
         return new ReplayedView(List.of(new OutcomeProjection(db)), r -> true,
-                () -> controller.outcomes(focusArea, cohort), new HashSet<>());
+                () -> reader.outcomes(ANALYST, focusArea, cohort), new HashSet<>());
     }
 
     /** Only the one trajectory's events (and erasures) are replayed: a history is one document. */
     static ReplayedView history(MongoDatabase db, String trajectoryId) {
         Set<String> erased = new HashSet<>();
         // reads during a replay are logged into the replay's own in-memory database, which is thrown away
-        HistoryController controller = new HistoryController(new HistoryQueries(db),
-                new HistoryAccess(new IndividualReadPolicy(new AccessLog(db, Clock.systemUTC()))), new PersonalFields(new SealedOffline(erased)),
-                new CurrentUser());
+        HistoryReader reader = new HistoryReader(new HistoryQueries(db),
+                new IndividualReadPolicy(new AccessLog(db, Clock.systemUTC())),
+                new PersonalFields(new SealedOffline(erased)));
         Predicate<AuditRecord> wanted = r -> trajectoryId.equals(r.aggregateId())
                 || YouthPersonalDataErased.class.getName().equals(r.type());
         return new ReplayedView(List.of(new HistoryProjection(db)), wanted,
-                () -> controller.history(trajectoryId, null, null, ReplayCommand.PURPOSE), erased);
+                () -> reader.history(LIAISON, trajectoryId, null, null, PURPOSE), erased);
     }
 
     Predicate<AuditRecord> wanted() {

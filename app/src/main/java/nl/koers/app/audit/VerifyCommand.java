@@ -21,8 +21,8 @@ final class VerifyCommand {
         long started = System.nanoTime();
         ChainVerifier.Result result;
         try (BufferedReader reader = ExportFile.open(args[0])) {
-            result = ChainVerifier.verify(reader, checked -> err.printf("koers audit verify: %,d events checked (%.1f s)%n",
-                    checked, seconds(started)));
+            result = ChainVerifier.verify(reader, checked -> err.printf(
+                    "koers audit verify: %,d events checked (%.1f s)%n", checked, seconds(started)));
         } catch (IOException e) {
             err.println("koers audit verify: cannot read " + args[0] + ": " + e.getMessage());
             return AuditCli.USAGE;

@@ -4,7 +4,7 @@ import nl.koers.app.audit.AuditCli;
 import nl.koers.app.audit.ExportEvents;
 import nl.koers.app.audit.ExportFile;
 import nl.koers.app.audit.ReplayCommand;
-import nl.koers.app.cli.CliLogging;
+import nl.koers.app.console.CliLogging;
 import nl.koers.query.audit.ChainVerifier;
 
 import java.io.BufferedReader;

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The embedded default (H2 file event store, file-backed in-process MongoDB) started in this JVM for a benchmark. */
+/**
+ * The embedded default (H2 file event store, file-backed in-process MongoDB, the demo users of application.yml)
+ * started in this JVM for a benchmark; {@code extraArguments} override any setting.
+ */
 final class EmbeddedKoers implements AutoCloseable {
     static final List<String> VIEWS = List.of("trajectory-summary", "trajectory-history", "caseload", "outcomes");
     private final ConfigurableApplicationContext context;
@@ -26,7 +29,7 @@ final class EmbeddedKoers implements AutoCloseable {
 
     static EmbeddedKoers start(Path dataDir, List<String> extraArguments) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--koers.data-dir=" + dataDir,
-                "--koers.demo-users=true", "--koers.demo-data=false", "--spring.main.banner-mode=off",
+                "--koers.demo-data=false", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--logging.level.nl.koers=WARN"));
         arguments.addAll(extraArguments);
         return new EmbeddedKoers(new SpringApplicationBuilder(KoersApplication.class)

@@ -49,7 +49,7 @@ final class LiveExportBenchmark {
         // Command-line arguments: they outrank the launcher's application.yml (demo data, port 8080).
         ConfigurableApplicationContext koers = new SpringApplicationBuilder(KoersApplication.class)
                 .run("--server.port=0", "--koers.data-dir=" + dataDir, "--koers.mongo.in-memory=true",
-                        "--koers.demo-users=true", "--koers.demo-data=false", "--koers.audit.settle-millis=1000",
+                        "--koers.demo-data=false", "--koers.audit.settle-millis=1000",
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN");
         try {
             EventStore store = koers.getBean(EventStore.class);

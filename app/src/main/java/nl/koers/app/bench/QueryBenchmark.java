@@ -3,12 +3,12 @@ package nl.koers.app.bench;
 import nl.koers.events.reference.FocusArea;
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.platform.crypto.PersonalDataCipher;
-import nl.koers.query.caseload.CaseloadController;
-import nl.koers.query.history.HistoryController;
+import nl.koers.platform.security.KoersUser;
+import nl.koers.platform.security.Role;
+import nl.koers.query.caseload.CaseloadReader;
+import nl.koers.query.caseload.CaseloadScope;
+import nl.koers.query.history.HistoryReader;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,20 +21,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 
 /**
  * {@code ./koers bench queries [--events 20000] [--clients 16] [--seconds 30] [--warmup 5] [--dir DIR]}: loads
  * synthetic trajectories into a fresh embedded Koers, waits for the views, then lets {@code --clients} concurrent
  * clients alternate caseload reads (a random focus area, municipality or wijk) and history reads (a random
  * trajectory) and reports p50/p99 latency per query. Twice: over HTTP as a client sees it (HTTP Basic, so every
- * request also checks a BCrypt password hash), and calling the same controllers in-process (the query alone).
+ * request also checks a BCrypt password hash), and calling the same readers in-process (the query alone).
  */
 public final class QueryBenchmark {
     private static final String PASSWORD = "koers-demo";
@@ -114,82 +110,37 @@ public final class QueryBenchmark {
         boolean history(String trajectoryId);
     }
 
-    private static Map<String, List<Long>> measure(int clients, int warmup, int seconds, Workload workload,
-                                                   Client client) {
-        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-        latencies.put("caseload", Collections.synchronizedList(new ArrayList<>()));
-        latencies.put("history", Collections.synchronizedList(new ArrayList<>()));
-        AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
-        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
-        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
-        CountDownLatch done = new CountDownLatch(clients);
-        for (int c = 0; c < clients; c++) {
+    private static ClosedLoop.Result measure(int clients, int warmup, int seconds, Workload workload, Client client) {
+        ClosedLoop.Result result = ClosedLoop.run(clients, warmup, seconds, c -> {
             Random random = new Random(c);
-            Thread thread = new Thread(() -> {
-                try {
-                    boolean caseload = random.nextBoolean();
-                    while (System.nanoTime() < end) {
-                        long t = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = caseload
-                                    ? client.caseload(workload.scopes.get(random.nextInt(workload.scopes.size())))
-                                    : client.history(workload.trajectories.get(
-                                    random.nextInt(workload.trajectories.size())));
-                        } catch (RuntimeException e) {
-                            ok = false;
-                        }
-                        long took = System.nanoTime() - t;
-                        if (!ok) {
-                            failures.incrementAndGet();
-                        } else if (t >= measureFrom) {
-                            latencies.get(caseload ? "caseload" : "history").add(took);
-                        }
-                        caseload = !caseload;
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-client-" + c);
-            thread.setDaemon(true);
-            thread.start();
+            boolean[] caseload = {random.nextBoolean()};
+            return () -> {
+                boolean reading = caseload[0];
+                caseload[0] = !reading;
+                boolean ok = reading
+                        ? client.caseload(workload.scopes.get(random.nextInt(workload.scopes.size())))
+                        : client.history(workload.trajectories.get(random.nextInt(workload.trajectories.size())));
+                return ok ? (reading ? "caseload" : "history") : null;
+            };
+        });
+        if (result.failures() > 0) {
+            System.out.printf("  (%d requests failed)%n", result.failures());
         }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (failures.get() > 0) {
-            System.out.printf("  (%d requests failed)%n", failures.get());
-        }
-        latencies.put("seconds", List.of((long) seconds));
-        return latencies;
+        return result;
     }
 
-    private static void report(String how, Map<String, List<Long>> latencies) {
-        long seconds = latencies.get("seconds").get(0);
+    private static void report(String how, ClosedLoop.Result result) {
         System.out.printf("%-11s %-9s %9s %9s %9s %9s %10s%n", how, "query", "requests", "req/s", "p50 ms", "p99 ms",
                 "max ms");
         for (String query : List.of("caseload", "history")) {
-            List<Long> sorted = new ArrayList<>(latencies.get(query));
-            Collections.sort(sorted);
-            if (sorted.isEmpty()) {
+            if (result.count(query) == 0) {
                 System.out.printf("%-11s %-9s %9d%n", "", query, 0);
                 continue;
             }
-            System.out.printf("%-11s %-9s %9d %9.0f %9.2f %9.2f %10.2f%n", "", query, sorted.size(),
-                    (double) sorted.size() / seconds, millis(percentile(sorted, 0.50)),
-                    millis(percentile(sorted, 0.99)), millis(sorted.get(sorted.size() - 1)));
+            System.out.printf("%-11s %-9s %9d %9.0f %9.2f %9.2f %10.2f%n", "", query, result.count(query),
+                    result.perSecond(query), result.millis(query, 0.50), result.millis(query, 0.99),
+                    result.millis(query, 1.0));
         }
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
     }
 
     /** Over HTTP with HTTP Basic, as a client (the analyst reads caseloads, the liaison histories with a purpose). */
@@ -231,31 +182,26 @@ public final class QueryBenchmark {
         }
     }
 
-    /** The same controllers called in this JVM: the cost of the query and its answer without HTTP and login. */
+    /** The readers the endpoints call, in this JVM: the cost of the query and its answer without HTTP and login. */
     static final class InProcess implements Client {
-        private final CaseloadController caseloads;
-        private final HistoryController histories;
+        private static final KoersUser ANALYST = new KoersUser("analist", Role.POLICY_ANALYST, Set.of(), true);
+        private static final KoersUser LIAISON = new KoersUser("liaison", Role.JUSTICE_LIAISON, Set.of(), true);
+        private final CaseloadReader caseloads;
+        private final HistoryReader histories;
 
         InProcess(EmbeddedKoers koers) {
-            this.caseloads = koers.bean(CaseloadController.class);
-            this.histories = koers.bean(HistoryController.class);
+            this.caseloads = koers.bean(CaseloadReader.class);
+            this.histories = koers.bean(HistoryReader.class);
         }
 
         @Override
         public boolean caseload(String[] scope) {
-            signIn("analist", "ROLE_POLICY_ANALYST");
-            return caseloads.caseload(scope[0], scope[1], scope[2]) != null;
+            return caseloads.caseload(ANALYST, CaseloadScope.of(scope[0], scope[1], scope[2])) != null;
         }
 
         @Override
         public boolean history(String trajectoryId) {
-            signIn("liaison", "ROLE_JUSTICE_LIAISON");
-            return !histories.history(trajectoryId, null, null, PURPOSE).isEmpty();
-        }
-
-        private static void signIn(String user, String role) {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    user, null, List.of(new SimpleGrantedAuthority(role), new SimpleGrantedAuthority("AREA_ALL"))));
+            return !histories.history(LIAISON, trajectoryId, null, null, PURPOSE).entries().isEmpty();
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.aftercare.BasicConditionAssessed;
 import nl.koers.events.aftercare.ConditionStatus;
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.SealedYouth;
@@ -38,7 +39,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -54,7 +54,6 @@ import java.util.UUID;
  */
 public final class SyntheticExport {
     private static final ObjectMapper MAPPER = AxonConfiguration.messageObjectMapper();
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final String[] CONTACT_KINDS = {"HOME_VISIT", "TALK", "TALK_WITH_PARENTS", "SCHOOL_CONTACT", "PHONE"};
     private static final int MAX_ACTIVE = 5_000;
 
@@ -111,7 +110,7 @@ public final class SyntheticExport {
 
     private void next(Writer out) throws IOException {
         now = start.plusMillis(count * stepMillis + random.nextInt((int) Math.min(stepMillis, 1_000)));
-        LocalDate today = LocalDate.ofInstant(now, AMSTERDAM);
+        LocalDate today = LocalDate.ofInstant(now, BusinessCalendar.ZONE);
         if (active.isEmpty() || (active.size() < MAX_ACTIVE && random.nextInt(8) == 0)) {
             open(out, today);
             return;

@@ -1,15 +1,16 @@
 package nl.koers.app.cli;
 
 import nl.koers.app.bench.AuditBenchmark;
+import nl.koers.app.bench.CommandBenchmark;
 import nl.koers.app.audit.AuditCli;
-import nl.koers.app.cli.CliLogging;
+import nl.koers.app.console.CliLogging;
 import nl.koers.app.bench.QueryBenchmark;
 import nl.koers.app.bench.ReplayBenchmark;
 
 import java.util.Arrays;
 
 /**
- * The command-line side of {@code ./koers}: {@code audit verify|replay …} and {@code bench replay|queries|audit …}.
+ * The command-line side of {@code ./koers}: {@code audit verify|replay …} and {@code bench replay|queries|audit|commands …}.
  * Results go to stdout, logs and progress to stderr; the process ends with the command's exit code (Axon and
  * the in-process MongoDB may leave non-daemon threads that would otherwise keep it alive).
  */
@@ -20,6 +21,7 @@ public final class KoersCli {
                    koers bench replay [options]    rebuild all views from a generated log; events per second
                    koers bench queries [options]   caseload and history latency under concurrent clients
                    koers bench audit [options]     export, verify and replay times for large exports
+                   koers bench commands [options]  durable commands per second over HTTP (Basic and bearer)
             Each subcommand prints its own options with --help.""";
 
     private KoersCli() {
@@ -60,6 +62,7 @@ public final class KoersCli {
             case "replay" -> ReplayBenchmark.run(rest);
             case "queries" -> QueryBenchmark.run(rest);
             case "audit" -> AuditBenchmark.run(rest);
+            case "commands" -> CommandBenchmark.run(rest);
             default -> {
                 System.err.println("koers bench: unknown benchmark '" + args[0] + "'\n" + USAGE);
                 yield 2;

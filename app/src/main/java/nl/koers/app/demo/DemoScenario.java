@@ -9,6 +9,8 @@ import nl.koers.events.aftercare.ConditionStatus;
 import nl.koers.events.assessment.LifeDomain;
 import nl.koers.events.assessment.RecordRiskAssessment;
 import nl.koers.events.assessment.RiskLevel;
+import nl.koers.events.common.Bsn;
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.InterventionId;
 import nl.koers.events.common.TrajectoryId;
@@ -43,10 +45,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -84,7 +86,7 @@ public class DemoScenario {
     public int load() {
         long started = System.nanoTime();
         Random random = new Random(SEED);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Amsterdam")));
+        LocalDate today = BusinessCalendar.today(clock);
         List<FocusArea> areas = ReferenceData.get().focusAreas();
         int total = areas.size() * TRAJECTORIES_PER_AREA;
         int opened = 0;
@@ -253,13 +255,9 @@ public class DemoScenario {
                 for (int i = 0; i < 7; i++) {
                     digits.append(random.nextInt(10));
                 }
-                int sum = 0;
-                for (int i = 0; i < 8; i++) {
-                    sum += (9 - i) * (digits.charAt(i) - '0');
-                }
-                int check = sum % 11;
-                if (check < 10) {
-                    return digits.append(check).toString();
+                Optional<Bsn> bsn = Bsn.completing(digits.toString());
+                if (bsn.isPresent()) {
+                    return bsn.get().value();
                 }
             }
         }

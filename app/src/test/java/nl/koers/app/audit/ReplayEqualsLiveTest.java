@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.aftercare.BasicConditionAssessed;
 import nl.koers.events.aftercare.ConditionStatus;
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.FocusAreaCode;
@@ -59,7 +60,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -81,7 +81,6 @@ import static org.assertj.core.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayEqualsLiveTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -106,7 +105,7 @@ class ReplayEqualsLiveTest {
     static Path dir;
 
     final HttpClient http = HttpClient.newHttpClient();
-    final LocalDate today = LocalDate.now(AMSTERDAM);
+    final LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
     final int cohort = today.minusDays(40).getYear();
     final TrajectoryId first = TrajectoryId.newId();
     final TrajectoryId second = TrajectoryId.newId();

@@ -1,17 +1,13 @@
 package nl.koers.command.aftercare;
 
-import nl.koers.command.common.Created;
-import nl.koers.command.common.IfMatch;
 import nl.koers.command.common.TrajectoryCommands;
 import nl.koers.events.aftercare.AssessBasicCondition;
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.aftercare.ConditionStatus;
-import nl.koers.platform.web.FieldChecks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,14 +28,13 @@ public class BasicConditionController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @RequestBody BasicConditionRequest body,
-                                                      @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.required("condition", body.condition());
-        checks.required("status", body.status());
-        checks.pastOrToday("assessedOn", body.assessedOn());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new AssessBasicCondition(trajectory, body.condition(), body.status(), body.assessedOn(),
-                        user.username())));
+    public ResponseEntity<Map<String, Object>> assess(@PathVariable String id,
+                                                      @RequestBody BasicConditionRequest body) {
+        return commands.record(id, checks -> {
+            checks.required("condition", body.condition());
+            checks.required("status", body.status());
+            checks.pastOrToday("assessedOn", body.assessedOn());
+        }, on -> new AssessBasicCondition(on.trajectory(), body.condition(), body.status(), body.assessedOn(),
+                on.by()));
     }
 }

@@ -1,7 +1,5 @@
 package nl.koers.command.assessment;
 
-import nl.koers.command.common.Created;
-import nl.koers.command.common.IfMatch;
 import nl.koers.command.common.TrajectoryCommands;
 import nl.koers.events.assessment.LifeDomain;
 import nl.koers.events.assessment.RecordRiskAssessment;
@@ -11,7 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,20 +27,19 @@ public class AssessmentController {
     }
 
     public record AssessmentRequest(LocalDate assessedOn, Map<LifeDomain, RiskLevel> domains, RiskLevel overall) {
+        void check(FieldChecks checks) {
+            checks.pastOrToday("assessedOn", assessedOn);
+            if (checks.required("domains", domains)) {
+                checks.check(!domains.isEmpty(), "domains", "needs a level for at least one life domain");
+                domains.forEach((domain, level) -> checks.check(level != null, "domains." + domain, "is required"));
+            }
+            checks.required("overall", overall);
+        }
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @RequestBody AssessmentRequest body,
-                                                      @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.pastOrToday("assessedOn", body.assessedOn());
-        if (checks.required("domains", body.domains())) {
-            checks.check(!body.domains().isEmpty(), "domains", "needs a level for at least one life domain");
-            body.domains().forEach((domain, level) -> checks.check(level != null, "domains." + domain, "is required"));
-        }
-        checks.required("overall", body.overall());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new RecordRiskAssessment(trajectory, body.assessedOn(), new EnumMap<>(body.domains()), body.overall(),
-                        user.username())));
+    public ResponseEntity<Map<String, Object>> assess(@PathVariable String id, @RequestBody AssessmentRequest body) {
+        return commands.record(id, body::check, on -> new RecordRiskAssessment(on.trajectory(), body.assessedOn(),
+                new EnumMap<>(body.domains()), body.overall(), on.by()));
     }
 }

@@ -75,7 +75,7 @@ public class CommandApiDocs {
         operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
                 .description("Up to 100 characters; repeating the request with the same key and body returns the "
                         + "first answer and records nothing new")
-                .schema(new StringSchema().maxLength(100)));
+                .schema(new StringSchema().maxLength(IdempotencyFilter.MAX_KEY_LENGTH)));
         if (onExistingTrajectory) {
             operation.addParametersItem(new HeaderParameter().name(IfMatch.HEADER).required(false)
                     .description("The version you last saw, e.g. \"3\"; 409 when the trajectory has moved on")

@@ -1,19 +1,16 @@
 package nl.koers.command.common;
 
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.events.common.CommandRefused;
-import nl.koers.events.reference.ReferenceData;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Guard clauses the aggregate and its members share. The HTTP layer checks the same things first (400 before
  * 403); these keep the aggregate safe for every other sender too.
  */
 public final class Guards {
-    /** Business dates are Dutch calendar dates. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     private Guards() {
     }
@@ -24,6 +21,7 @@ public final class Guards {
         }
     }
 
+    /** Required, not blank, and at most {@code maxLength} characters (see {@code FieldLimits}). */
     public static void text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw CommandRefused.invalid(field, "is required");
@@ -33,17 +31,8 @@ public final class Guards {
         }
     }
 
-    public static void inCatalogue(String field, String catalogue, String code) {
-        if (code == null || code.isBlank()) {
-            throw CommandRefused.invalid(field, "is required");
-        }
-        if (!ReferenceData.get().inCatalogue(catalogue, code)) {
-            throw CommandRefused.invalid(field, "is not in the catalogue " + catalogue);
-        }
-    }
-
     public static void notInFuture(String field, LocalDate date, Clock clock) {
-        if (date.isAfter(LocalDate.now(clock.withZone(ZONE)))) {
+        if (date.isAfter(BusinessCalendar.today(clock))) {
             throw CommandRefused.invalid(field, "lies in the future");
         }
     }

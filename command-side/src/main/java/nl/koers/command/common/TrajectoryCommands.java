@@ -1,84 +1,100 @@
 package nl.koers.command.common;
 
-import nl.koers.command.trajectory.TrajectoryYouths;
+import jakarta.servlet.http.HttpServletRequest;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.TrajectoryId;
-import nl.koers.events.common.YouthId;
-import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.Role;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.FieldChecks;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The steps every command endpoint takes after validating its body, in the order of api.md: who may record
- * (403), which trajectory (404), sealing free text under the youth's key, and sending with the user and If-Match
- * as metadata. The aggregate answers the new version.
- * <p>
- * Two writers that append to one trajectory at the same moment (possible with several command-side replicas on
- * one JDBC event store) make the later append fail with a {@link ConcurrencyException}; nothing of it was stored,
- * so the command is simply run again on the fresh state, where If-Match and every rule are checked anew. After
- * {@link #ATTEMPTS} tries the conflict reaches the client as 409.
+ * The one path of every command endpoint on an existing trajectory, in the order of api.md: the body's own checks
+ * and a malformed If-Match (all 400s at once), the role (403), what the request itself needs of the user (403),
+ * the trajectory of the path (404), then the command is built and sent and the trajectory's own rules answer
+ * (403 area, 400, 404, 409). Success is {@code 201 {version}} ({@link Created}).
  */
 @Component
 public class TrajectoryCommands {
-    static final int ATTEMPTS = 3;
+    private static final Consumer<KoersUser> NOTHING_MORE = user -> {
+    };
 
-    private final CommandGateway gateway;
+    private final CommandSender sender;
+    private final FreeText freeText;
     private final CurrentUser currentUser;
-    private final TrajectoryYouths youths;
-    private final PersonalDataCipher cipher;
+    private final HttpServletRequest request;
     private final Clock clock;
-    private final Counter retries;
 
-    public TrajectoryCommands(CommandGateway gateway, CurrentUser currentUser, TrajectoryYouths youths,
-                              PersonalDataCipher cipher, Clock clock, MeterRegistry meters) {
-        this.gateway = gateway;
-        this.retries = Counter.builder("koers.command.concurrency.retries")
-                .description("Commands run again after another writer appended to the same trajectory first")
-                .register(meters);
+    /** {@code request}: Spring's proxy to the current HTTP request, for its If-Match header. */
+    public TrajectoryCommands(CommandSender sender, FreeText freeText, CurrentUser currentUser,
+                              HttpServletRequest request, Clock clock) {
+        this.sender = sender;
+        this.freeText = freeText;
         this.currentUser = currentUser;
-        this.youths = youths;
-        this.cipher = cipher;
+        this.request = request;
         this.clock = clock;
+    }
+
+    /** The checks of the body in itself: required fields, dates not in the future, lengths, codes. */
+    @FunctionalInterface
+    public interface BodyChecks {
+        void check(FieldChecks checks);
     }
 
     /** Builds the command once the request is known to be valid and allowed. */
     @FunctionalInterface
     public interface CommandFor {
-        Object of(TrajectoryId trajectory, KoersUser user);
+        Object of(Recording on);
     }
 
-    /**
-     * The common path of a command endpoint after its body checks: If-Match (400 when malformed), then all 400s
-     * at once, the role (403), the trajectory (404) and the trajectory's own rules (403 area, 409). Answers the
-     * trajectory's version after the command.
-     */
-    public long record(String pathId, String ifMatch, FieldChecks checks, CommandFor command) {
-        Long expected = IfMatch.expectedVersion(ifMatch, checks);
+    /** What a command is built from: the trajectory, who records, and their free text sealed for the youth. */
+    public record Recording(TrajectoryId trajectory, KoersUser user, FreeText freeText) {
+        public String by() {
+            return user.username();
+        }
+
+        public EncryptedValue seal(String text) {
+            return freeText.seal(trajectory, text);
+        }
+    }
+
+    public ResponseEntity<Map<String, Object>> record(String pathId, BodyChecks body, CommandFor command) {
+        return Created.version(send(pathId, body, NOTHING_MORE, command));
+    }
+
+    /** With a right the request needs besides recording on this trajectory (403 before the trajectory's 404). */
+    public ResponseEntity<Map<String, Object>> record(String pathId, BodyChecks body, Consumer<KoersUser> mayAlso,
+                                                      CommandFor command) {
+        return Created.version(send(pathId, body, mayAlso, command));
+    }
+
+    /** For a command that creates something with an id of its own, answered before the version. */
+    public ResponseEntity<Map<String, Object>> recordNew(String pathId, Map<String, Object> createdIds,
+                                                         BodyChecks body, CommandFor command) {
+        return Created.with(send(pathId, body, NOTHING_MORE, command), createdIds);
+    }
+
+    private long send(String pathId, BodyChecks body, Consumer<KoersUser> mayAlso, CommandFor command) {
+        FieldChecks checks = new FieldChecks(clock);
+        body.check(checks);
+        Long expected = IfMatch.expectedVersion(request.getHeader(IfMatch.HEADER), checks);
         checks.throwIfAny();
         KoersUser user = youthWorker();
+        mayAlso.accept(user);
         TrajectoryId trajectory = trajectory(pathId);
-        return send(command.of(trajectory, user), user, expected);
-    }
-
-    /** A fresh collector of field problems for one request (today = the application's clock). */
-    public FieldChecks checks() {
-        return new FieldChecks(clock);
+        Object built = command.of(new Recording(trajectory, user, freeText));
+        return ((Number) sender.send(built, user, expected)).longValue();
     }
 
     /** Only youth workers record on trajectories; their area is checked by the trajectory itself. */
-    public KoersUser youthWorker() {
+    private KoersUser youthWorker() {
         KoersUser user = currentUser.get();
         if (user.role() != Role.YOUTH_WORKER) {
             throw ApiProblem.forbidden("only youth workers record on trajectories");
@@ -87,44 +103,11 @@ public class TrajectoryCommands {
     }
 
     /** The trajectory of the path; an id that cannot exist is an unknown trajectory (404). */
-    public TrajectoryId trajectory(String pathId) {
+    private static TrajectoryId trajectory(String pathId) {
         try {
             return new TrajectoryId(pathId);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.notFound("no such trajectory");
         }
-    }
-
-    /** Free text sealed with the youth's key; null stays null. */
-    public EncryptedValue seal(TrajectoryId trajectory, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        YouthId youth = youths.youthOf(trajectory).orElseThrow(() -> ApiProblem.notFound("no such trajectory"));
-        if (cipher.erased(youth)) {
-            throw ApiProblem.conflict("the youth's personal data were erased; free text can no longer be recorded");
-        }
-        return cipher.seal(youth, text);
-    }
-
-    /** Sends the command on behalf of {@code user} and answers the trajectory's version after it. */
-    public long send(Object command, KoersUser user, Long expectedVersion) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Object version = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .withMetaData(CommandMetadata.of(user, expectedVersion)));
-                return ((Number) version).longValue();
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !concurrent(e)) {
-                    throw e;
-                }
-                retries.increment();
-            }
-        }
-    }
-
-    static boolean concurrent(Throwable e) {
-        return e instanceof ConcurrencyException
-                || (e instanceof CommandExecutionException && e.getCause() instanceof ConcurrencyException);
     }
 }

@@ -1,9 +1,7 @@
 package nl.koers.command.correction;
 
-import nl.koers.command.common.Created;
-import nl.koers.command.common.IfMatch;
-import nl.koers.command.common.Limits;
 import nl.koers.command.common.TrajectoryCommands;
+import nl.koers.events.common.FieldLimits;
 import nl.koers.events.correction.CorrectEntry;
 import nl.koers.events.correction.RetractEntry;
 import nl.koers.platform.web.FieldChecks;
@@ -11,7 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,6 +31,14 @@ public class CorrectionController {
     /** {@code newOccurredOn}: the business date the entry should have had, if that was the mistake. */
     public record CorrectionRequest(String eventId, LocalDate correctedOn, LocalDate newOccurredOn,
                                     String explanation) {
+        void check(FieldChecks checks) {
+            checkReference(checks, eventId, "correctedOn", correctedOn);
+            if (newOccurredOn != null) {
+                checks.pastOrToday("newOccurredOn", newOccurredOn);
+            }
+            checkExplanation(checks, explanation);
+        }
+
         @Override
         public String toString() {
             return "CorrectionRequest[" + eventId + ", explanation hidden]";
@@ -41,6 +46,11 @@ public class CorrectionController {
     }
 
     public record RetractionRequest(String eventId, LocalDate retractedOn, String explanation) {
+        void check(FieldChecks checks) {
+            checkReference(checks, eventId, "retractedOn", retractedOn);
+            checkExplanation(checks, explanation);
+        }
+
         @Override
         public String toString() {
             return "RetractionRequest[" + eventId + ", explanation hidden]";
@@ -48,40 +58,28 @@ public class CorrectionController {
     }
 
     @PostMapping("/corrections")
-    public ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @RequestBody CorrectionRequest body,
-                                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        eventId(checks, body.eventId());
-        checks.pastOrToday("correctedOn", body.correctedOn());
-        if (body.newOccurredOn() != null) {
-            checks.pastOrToday("newOccurredOn", body.newOccurredOn());
-        }
-        explanation(checks, body.explanation());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new CorrectEntry(trajectory, body.eventId().trim(), body.correctedOn(), body.newOccurredOn(),
-                        commands.seal(trajectory, body.explanation()), user.username())));
+    public ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @RequestBody CorrectionRequest body) {
+        return commands.record(id, body::check, on -> new CorrectEntry(on.trajectory(), body.eventId().trim(),
+                body.correctedOn(), body.newOccurredOn(), on.seal(body.explanation()), on.by()));
     }
 
     @PostMapping("/retractions")
-    public ResponseEntity<Map<String, Object>> retract(@PathVariable String id, @RequestBody RetractionRequest body,
-                                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        eventId(checks, body.eventId());
-        checks.pastOrToday("retractedOn", body.retractedOn());
-        explanation(checks, body.explanation());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new RetractEntry(trajectory, body.eventId().trim(), body.retractedOn(),
-                        commands.seal(trajectory, body.explanation()), user.username())));
+    public ResponseEntity<Map<String, Object>> retract(@PathVariable String id, @RequestBody RetractionRequest body) {
+        return commands.record(id, body::check, on -> new RetractEntry(on.trajectory(), body.eventId().trim(),
+                body.retractedOn(), on.seal(body.explanation()), on.by()));
     }
 
-    private static void eventId(FieldChecks checks, String eventId) {
+    /** What corrections and retractions share: the entry they point at and their date … */
+    private static void checkReference(FieldChecks checks, String eventId, String dateField, LocalDate date) {
         if (checks.required("eventId", eventId)) {
-            checks.maxLength("eventId", eventId, 100);
+            checks.maxLength("eventId", eventId, FieldLimits.EVENT_ID);
         }
+        checks.pastOrToday(dateField, date);
     }
 
-    private static void explanation(FieldChecks checks, String explanation) {
+    /** … and an explanation. */
+    private static void checkExplanation(FieldChecks checks, String explanation) {
         checks.required("explanation", explanation);
-        checks.maxLength("explanation", explanation, Limits.EXPLANATION);
+        checks.maxLength("explanation", explanation, FieldLimits.EXPLANATION);
     }
 }

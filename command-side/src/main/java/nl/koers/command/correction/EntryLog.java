@@ -3,6 +3,7 @@ package nl.koers.command.correction;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.koers.command.common.Guards;
 import nl.koers.events.common.CommandRefused;
+import nl.koers.events.common.EntryKind;
 import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.events.correction.CorrectEntry;
 import nl.koers.events.correction.EntryCorrected;
@@ -22,27 +23,21 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Member of the trajectory aggregate that remembers every entry it has recorded: the version (sequence number of
- * the last event, what If-Match compares) and the event ids with their types, so corrections and retractions can
- * only point at entries of this trajectory. Recorded history is never edited: a correction or retraction is a new
- * entry that refers to the original.
- * <p>
- * Retraction is for facts recorded in error that no later rule depends on. Entries that moved the trajectory on
- * (opening, phases, close, transfer, caseworker, intervention and once-only detention steps) can be corrected but
- * not retracted, because the trajectory's state would no longer match its visible history.
+ * the last event, what If-Match compares) and the id, type and {@link EntryKind} of each entry, so corrections and
+ * retractions can only point at entries of this trajectory, and only at those their event type allows. Recorded
+ * history is never edited: a correction or retraction is a new entry that refers to the original.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class EntryLog {
-    static final Set<String> STATE_CHANGES = Set.of("TrajectoryOpened", "TrajectoryClosed", "TrajectoryTransferred",
-            "CaseworkerAssigned", "DetentionStarted", "DetentionEnded", "AftercareStarted", "NetworkMeetingHeld",
-            "StpStarted", "InterventionPlanned", "InterventionStarted", "InterventionCompleted",
-            "InterventionStopped");
-    static final Set<String> AMENDMENTS = Set.of("EntryCorrected", "EntryRetracted");
-
     private long version = -1;
-    /** Event id → simple type name of every entry of this trajectory. */
-    private Map<String, String> types = new HashMap<>();
+    /** Event id → type and kind of every entry of this trajectory. */
+    private Map<String, Entry> entries = new HashMap<>();
     private Set<String> retracted = new HashSet<>();
+
+    /** One recorded entry: its event's simple type name (for messages) and what may be done to it. */
+    record Entry(String type, EntryKind kind) {
+    }
 
     public long version() {
         return version;
@@ -51,7 +46,7 @@ public class EntryLog {
     @CommandHandler
     void handle(CorrectEntry cmd) {
         Guards.required("explanation", cmd.explanation());
-        original("eventId", cmd.correctedEventId());
+        original(cmd.correctedEventId());
         if (retracted.contains(cmd.correctedEventId())) {
             throw CommandRefused.conflict("entry " + cmd.correctedEventId() + " was retracted");
         }
@@ -62,38 +57,39 @@ public class EntryLog {
     @CommandHandler
     void handle(RetractEntry cmd) {
         Guards.required("explanation", cmd.explanation());
-        String type = original("eventId", cmd.retractedEventId());
+        Entry entry = original(cmd.retractedEventId());
         if (retracted.contains(cmd.retractedEventId())) {
             throw CommandRefused.conflict("entry " + cmd.retractedEventId() + " was already retracted");
         }
-        if (STATE_CHANGES.contains(type)) {
-            throw CommandRefused.conflict("a " + type + " entry changed the trajectory's state and cannot be "
+        if (!entry.kind().retractable()) {
+            throw CommandRefused.conflict("a " + entry.type() + " entry changed the trajectory's state and cannot be "
                     + "retracted; correct it instead");
         }
         apply(new EntryRetracted(cmd.trajectoryId(), cmd.retractedEventId(), cmd.retractedOn(), cmd.explanation(),
                 cmd.recordedBy()));
     }
 
-    /** The type of the referenced entry; it must be an original entry of this trajectory. */
-    private String original(String field, String eventId) {
+    /** The referenced entry; it must be an entry of this trajectory that can be corrected (not an amendment). */
+    private Entry original(String eventId) {
         if (eventId == null || eventId.isBlank()) {
-            throw CommandRefused.invalid(field, "is required");
+            throw CommandRefused.invalid("eventId", "is required");
         }
-        String type = types.get(eventId);
-        if (type == null) {
-            throw CommandRefused.invalid(field, "is not an entry of this trajectory");
+        Entry entry = entries.get(eventId);
+        if (entry == null) {
+            throw CommandRefused.invalid("eventId", "is not an entry of this trajectory");
         }
-        if (AMENDMENTS.contains(type)) {
-            throw CommandRefused.invalid(field, "refers to a correction or retraction; refer to the original entry");
+        if (!entry.kind().correctable()) {
+            throw CommandRefused.invalid("eventId", "refers to a correction or retraction; refer to the original "
+                    + "entry");
         }
-        return type;
+        return entry;
     }
 
     /** Every event of the trajectory passes here: the one place that tracks version and ids. */
     @EventSourcingHandler
     void on(TrajectoryEvent e, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         version = sequence;
-        types.put(eventId, e.getClass().getSimpleName());
+        entries.put(eventId, new Entry(e.getClass().getSimpleName(), e.entryKind()));
         if (e instanceof EntryRetracted r) {
             retracted.add(r.retractedEventId());
         }

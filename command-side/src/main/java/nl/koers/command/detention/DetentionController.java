@@ -1,9 +1,7 @@
 package nl.koers.command.detention;
 
-import nl.koers.command.common.Created;
-import nl.koers.command.common.IfMatch;
-import nl.koers.command.common.Limits;
 import nl.koers.command.common.TrajectoryCommands;
+import nl.koers.events.common.FieldLimits;
 import nl.koers.events.detention.DetentionType;
 import nl.koers.events.detention.EndDetention;
 import nl.koers.events.detention.RecordNetworkMeeting;
@@ -12,12 +10,10 @@ import nl.koers.events.detention.ReleaseReason;
 import nl.koers.events.detention.SetPerspectiefplan;
 import nl.koers.events.detention.StartDetention;
 import nl.koers.events.detention.StartStp;
-import nl.koers.platform.web.FieldChecks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,64 +54,48 @@ public class DetentionController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> start(@PathVariable String id, @RequestBody StartRequest body,
-                                                     @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.required("type", body.type());
-        checks.required("facility", body.facility());
-        checks.maxLength("facility", body.facility(), Detentions.FACILITY_MAX);
-        checks.pastOrToday("startedOn", body.startedOn());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new StartDetention(trajectory, body.type(), body.facility().trim(), body.startedOn(),
-                        user.username())));
+    public ResponseEntity<Map<String, Object>> start(@PathVariable String id, @RequestBody StartRequest body) {
+        return commands.record(id, checks -> {
+            checks.required("type", body.type());
+            checks.required("facility", body.facility());
+            checks.maxLength("facility", body.facility(), FieldLimits.FACILITY);
+            checks.pastOrToday("startedOn", body.startedOn());
+        }, on -> new StartDetention(on.trajectory(), body.type(), body.facility().trim(), body.startedOn(), on.by()));
     }
 
     @PostMapping("/current/network-meeting")
-    public ResponseEntity<Map<String, Object>> networkMeeting(@PathVariable String id, @RequestBody HeldRequest body,
-                                                              @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.pastOrToday("heldOn", body.heldOn());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new RecordNetworkMeeting(trajectory, body.heldOn(), user.username())));
+    public ResponseEntity<Map<String, Object>> networkMeeting(@PathVariable String id, @RequestBody HeldRequest body) {
+        return commands.record(id, checks -> checks.pastOrToday("heldOn", body.heldOn()),
+                on -> new RecordNetworkMeeting(on.trajectory(), body.heldOn(), on.by()));
     }
 
     @PostMapping("/current/perspectiefplan")
     public ResponseEntity<Map<String, Object>> perspectiefplan(@PathVariable String id,
-                                                               @RequestBody PerspectiefplanRequest body,
-                                                               @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.pastOrToday("setOn", body.setOn());
-        checks.maxLength("summary", body.summary(), Limits.NOTE);
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new SetPerspectiefplan(trajectory, body.setOn(), commands.seal(trajectory, body.summary()),
-                        user.username())));
+                                                               @RequestBody PerspectiefplanRequest body) {
+        return commands.record(id, checks -> {
+            checks.pastOrToday("setOn", body.setOn());
+            checks.maxLength("summary", body.summary(), FieldLimits.NOTE);
+        }, on -> new SetPerspectiefplan(on.trajectory(), body.setOn(), on.seal(body.summary()), on.by()));
     }
 
     @PostMapping("/current/trajectory-meeting")
-    public ResponseEntity<Map<String, Object>> trajectoryMeeting(@PathVariable String id, @RequestBody HeldRequest body,
-                                                                 @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.pastOrToday("heldOn", body.heldOn());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new RecordTrajectoryMeeting(trajectory, body.heldOn(), user.username())));
+    public ResponseEntity<Map<String, Object>> trajectoryMeeting(@PathVariable String id,
+                                                                 @RequestBody HeldRequest body) {
+        return commands.record(id, checks -> checks.pastOrToday("heldOn", body.heldOn()),
+                on -> new RecordTrajectoryMeeting(on.trajectory(), body.heldOn(), on.by()));
     }
 
     @PostMapping("/current/stp")
-    public ResponseEntity<Map<String, Object>> stp(@PathVariable String id, @RequestBody StpRequest body,
-                                                   @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.pastOrToday("startedOn", body.startedOn());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new StartStp(trajectory, body.startedOn(), user.username())));
+    public ResponseEntity<Map<String, Object>> stp(@PathVariable String id, @RequestBody StpRequest body) {
+        return commands.record(id, checks -> checks.pastOrToday("startedOn", body.startedOn()),
+                on -> new StartStp(on.trajectory(), body.startedOn(), on.by()));
     }
 
     @PostMapping("/current/end")
-    public ResponseEntity<Map<String, Object>> end(@PathVariable String id, @RequestBody EndRequest body,
-                                                   @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.pastOrToday("endedOn", body.endedOn());
-        checks.required("reason", body.reason());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new EndDetention(trajectory, body.endedOn(), body.reason(), user.username())));
+    public ResponseEntity<Map<String, Object>> end(@PathVariable String id, @RequestBody EndRequest body) {
+        return commands.record(id, checks -> {
+            checks.pastOrToday("endedOn", body.endedOn());
+            checks.required("reason", body.reason());
+        }, on -> new EndDetention(on.trajectory(), body.endedOn(), body.reason(), on.by()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.koers.command.common.Guards;
 import nl.koers.events.aftercare.AftercareStarted;
 import nl.koers.events.common.CommandRefused;
+import nl.koers.events.common.FieldLimits;
 import nl.koers.events.detention.DetentionEnded;
 import nl.koers.events.detention.DetentionStarted;
 import nl.koers.events.detention.EndDetention;
@@ -20,6 +21,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -32,16 +34,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Detentions {
-    /** Max length of the facility: the name of a youth detention centre (JJI), never personal data. */
-    public static final int FACILITY_MAX = 200;
-
     private Detention current;
     private LocalDate lastEndedOn;
 
     @CommandHandler
     void handle(StartDetention cmd) {
         Guards.required("type", cmd.type());
-        Guards.text("facility", cmd.facility(), FACILITY_MAX);
+        Guards.text("facility", cmd.facility(), FieldLimits.FACILITY);
         Guards.notBefore("startedOn", cmd.startedOn(), lastEndedOn, "the previous detention ended");
         if (current != null) {
             throw CommandRefused.conflict("a detention is already in progress since " + current.startedOn());
@@ -112,29 +111,28 @@ public class Detentions {
 
     @EventSourcingHandler
     void on(NetworkMeetingHeld e) {
-        if (current != null) {
-            current = current.withNetworkMeeting(e.heldOn());
-        }
+        step(detention -> detention.withNetworkMeeting(e.heldOn()));
     }
 
     @EventSourcingHandler
     void on(PerspectiefplanSet e) {
-        if (current != null) {
-            current = current.withStep(e.setOn());
-        }
+        step(detention -> detention.withStep(e.setOn()));
     }
 
     @EventSourcingHandler
     void on(TrajectoryMeetingHeld e) {
-        if (current != null) {
-            current = current.withStep(e.heldOn());
-        }
+        step(detention -> detention.withStep(e.heldOn()));
     }
 
     @EventSourcingHandler
     void on(StpStarted e) {
+        step(detention -> detention.withStp(e.startedOn()));
+    }
+
+    /** A step of the current detention; one stored without a detention in progress changes nothing on replay. */
+    private void step(UnaryOperator<Detention> change) {
         if (current != null) {
-            current = current.withStp(e.startedOn());
+            current = change.apply(current);
         }
     }
 

@@ -38,7 +38,7 @@ import java.util.List;
 public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    static final int MAX_KEY_LENGTH = 100;
+    public static final int MAX_KEY_LENGTH = 100;
 
     private final IdempotencyStore store;
     private final ObjectMapper mapper;

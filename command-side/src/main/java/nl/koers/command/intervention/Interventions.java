@@ -1,8 +1,8 @@
 package nl.koers.command.intervention;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import nl.koers.command.common.Catalogues;
 import nl.koers.command.common.Guards;
+import nl.koers.command.common.ReferenceRules;
 import nl.koers.events.common.CommandRefused;
 import nl.koers.events.common.InterventionId;
 import nl.koers.events.intervention.CompleteIntervention;
@@ -14,6 +14,7 @@ import nl.koers.events.intervention.PlanIntervention;
 import nl.koers.events.intervention.RecordIntervention;
 import nl.koers.events.intervention.StartIntervention;
 import nl.koers.events.intervention.StopIntervention;
+import nl.koers.events.reference.Catalogue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -30,14 +31,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Interventions {
-    public static final String CATALOGUE = Catalogues.INTERVENTION_TYPES;
+    public static final Catalogue CATALOGUE = Catalogue.INTERVENTION_TYPES;
 
     private Map<String, InterventionState> byId = new HashMap<>();
 
     @CommandHandler
     void handle(PlanIntervention cmd) {
         Guards.required("interventionId", cmd.interventionId());
-        Guards.inCatalogue("type", CATALOGUE, cmd.type());
+        ReferenceRules.inCatalogue("type", CATALOGUE, cmd.type());
         mustBeNew(cmd.interventionId());
         apply(new InterventionPlanned(cmd.trajectoryId(), cmd.interventionId(), cmd.type(), cmd.plannedOn(),
                 cmd.recordedBy()));
@@ -52,7 +53,7 @@ public class Interventions {
             throw CommandRefused.notFound("no intervention " + cmd.interventionId() + " in this trajectory");
         }
         if (planned == null) {
-            Guards.inCatalogue("type", CATALOGUE, cmd.type());
+            ReferenceRules.inCatalogue("type", CATALOGUE, cmd.type());
         } else if (cmd.type() != null && !cmd.type().equals(planned.type())) {
             throw CommandRefused.invalid("type", "differs from the planned type " + planned.type());
         }
@@ -71,7 +72,7 @@ public class Interventions {
     @CommandHandler
     void handle(RecordIntervention cmd) {
         Guards.required("interventionId", cmd.interventionId());
-        Guards.inCatalogue("type", CATALOGUE, cmd.type());
+        ReferenceRules.inCatalogue("type", CATALOGUE, cmd.type());
         Guards.notBefore("endedOn", cmd.endedOn(), cmd.startedOn(), "the intervention started");
         mustBeNew(cmd.interventionId());
         apply(new InterventionStarted(cmd.trajectoryId(), cmd.interventionId(), cmd.type(), cmd.startedOn(),

@@ -1,16 +1,12 @@
 package nl.koers.command.outcome;
 
-import nl.koers.command.common.Created;
-import nl.koers.command.common.IfMatch;
 import nl.koers.command.common.TrajectoryCommands;
 import nl.koers.events.outcome.OutcomeKind;
 import nl.koers.events.outcome.RecordOutcome;
-import nl.koers.platform.web.FieldChecks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,12 +27,10 @@ public class OutcomeController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> record(@PathVariable String id, @RequestBody OutcomeRequest body,
-                                                      @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        FieldChecks checks = commands.checks();
-        checks.required("kind", body.kind());
-        checks.pastOrToday("achievedOn", body.achievedOn());
-        return Created.version(commands.record(id, ifMatch, checks, (trajectory, user) ->
-                new RecordOutcome(trajectory, body.kind(), body.achievedOn(), user.username())));
+    public ResponseEntity<Map<String, Object>> record(@PathVariable String id, @RequestBody OutcomeRequest body) {
+        return commands.record(id, checks -> {
+            checks.required("kind", body.kind());
+            checks.pastOrToday("achievedOn", body.achievedOn());
+        }, on -> new RecordOutcome(on.trajectory(), body.kind(), body.achievedOn(), on.by()));
     }
 }

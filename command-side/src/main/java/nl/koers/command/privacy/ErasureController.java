@@ -1,5 +1,6 @@
 package nl.koers.command.privacy;
 
+import nl.koers.events.common.FieldLimits;
 import nl.koers.events.common.YouthId;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.KoersUser;
@@ -47,7 +48,7 @@ public class ErasureController {
             checks.add("youthId", "is not a valid id");
         }
         if (checks.required("reason", request == null ? null : request.reason())) {
-            checks.maxLength("reason", request.reason(), 500);
+            checks.maxLength("reason", request.reason(), FieldLimits.ERASURE_REASON);
         }
         checks.throwIfAny();
         KoersUser user = currentUser.get();

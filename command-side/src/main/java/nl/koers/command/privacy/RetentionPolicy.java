@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.privacy.YouthPersonalDataErased;
 import nl.koers.events.trajectory.TrajectoryClosed;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,10 @@ public class RetentionPolicy {
     private static final Logger log = LoggerFactory.getLogger(RetentionPolicy.class);
     static final String REASON = "retention: %d years after the last trajectory closed";
     private final MongoCollection<Document> youths;
+    /**
+     * Its own trajectory → youth link rather than {@code TrajectoryYouths}: written by this processor from the same
+     * event stream as the closures it resolves, so a replay from the start never sees a close before its opening.
+     */
     private final MongoCollection<Document> youthOfTrajectory;
     private final YouthErasure erasure;
     private final Clock clock;
@@ -75,13 +79,13 @@ public class RetentionPolicy {
     }
 
     /** Daily at 03:15 (configurable); returns the youths it erased. */
-    @Scheduled(cron = "${koers.retention.schedule:0 15 3 * * *}", zone = "Europe/Amsterdam")
+    @Scheduled(cron = "${koers.retention.schedule:0 15 3 * * *}", zone = BusinessCalendar.ZONE_ID)
     public List<YouthId> eraseExpired() {
         List<YouthId> erased = new ArrayList<>();
         if (years <= 0) {
             return erased;
         }
-        LocalDate cutoff = LocalDate.now(clock.withZone(ZoneId.of("Europe/Amsterdam"))).minusYears(years);
+        LocalDate cutoff = BusinessCalendar.today(clock).minusYears(years);
         youths.find().forEach((Consumer<Document>) doc -> {
             if (expired(doc.get("trajectories", Document.class), cutoff)) {
                 YouthId youth = new YouthId(doc.getString("_id"));

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import nl.koers.command.youth.YouthRegistry;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.privacy.YouthPersonalDataErased;
 import nl.koers.platform.crypto.YouthKeyStore;
@@ -23,22 +24,23 @@ import java.util.Date;
  * Erases a youth's personal data by destroying their key (crypto-shredding): every sealed value in every event,
  * view, dead letter and backup becomes unreadable, while the event log stays replayable. The steps are
  * recorded first as pending, so a crash half-way is completed by repeating the request:
- * pending → key destroyed and registry entries removed → {@link YouthPersonalDataErased} published → done.
+ * pending → key destroyed and the youth forgotten by the registry → {@link YouthPersonalDataErased} published →
+ * done.
  */
 @Service
 public class YouthErasure {
     private static final Logger log = LoggerFactory.getLogger(YouthErasure.class);
     private final MongoCollection<Document> erasures;
-    private final MongoCollection<Document> registry;
     private final YouthKeyStore keys;
+    private final YouthRegistry registry;
     private final EventGateway events;
     private final Clock clock;
 
-    public YouthErasure(@Qualifier("koers") MongoDatabase database, YouthKeyStore keys, EventGateway events,
-                        Clock clock) {
+    public YouthErasure(@Qualifier("koers") MongoDatabase database, YouthKeyStore keys, YouthRegistry registry,
+                        EventGateway events, Clock clock) {
         this.erasures = database.getCollection("cmd_erasures");
-        this.registry = database.getCollection("cmd_youth_registry");
         this.keys = keys;
+        this.registry = registry;
         this.events = events;
         this.clock = clock;
     }
@@ -61,8 +63,7 @@ public class YouthErasure {
             erasures.insertOne(record);
         }
         keys.destroy(youth);
-        // The identity hashes are pseudonymous personal data too: the youth is not "known" any more.
-        registry.deleteMany(Filters.eq("youthId", youth.value()));
+        registry.forget(youth);
         events.publish(new YouthPersonalDataErased(youth, record.getString("reason"), record.getString("erasedBy")));
         erasures.updateOne(Filters.eq("_id", youth.value()), Updates.set("status", "DONE"));
         log.info("Erased the personal data of youth {} (key destroyed)", youth.value());

@@ -1,9 +1,9 @@
 package nl.koers.command.trajectory;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import nl.koers.command.common.Catalogues;
 import nl.koers.command.common.CommandMetadata;
 import nl.koers.command.common.Guards;
+import nl.koers.command.common.ReferenceRules;
 import nl.koers.command.correction.EntryLog;
 import nl.koers.command.detention.Detentions;
 import nl.koers.command.intervention.Interventions;
@@ -14,6 +14,7 @@ import nl.koers.events.assessment.RecordRiskAssessment;
 import nl.koers.events.assessment.RiskAssessmentRecorded;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.CommandRefused;
+import nl.koers.events.common.FieldLimits;
 import nl.koers.events.common.FocusAreaCode;
 import nl.koers.events.common.Phase;
 import nl.koers.events.common.Rejection;
@@ -26,7 +27,7 @@ import nl.koers.events.contact.RecordPoliceContact;
 import nl.koers.events.detention.DetentionStarted;
 import nl.koers.events.outcome.OutcomeRecorded;
 import nl.koers.events.outcome.RecordOutcome;
-import nl.koers.events.reference.ReferenceData;
+import nl.koers.events.reference.Catalogue;
 import nl.koers.events.reference.Wijk;
 import nl.koers.events.trajectory.AssignCaseworker;
 import nl.koers.events.trajectory.CaseworkerAssigned;
@@ -67,10 +68,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * rebuilt from its events, so change it whenever a field of the aggregate or a member changes.
  */
 @Aggregate(snapshotTriggerDefinition = "trajectorySnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Trajectory {
+    /** The programme is for youths of 8 to 27 (domain.md), by their age on the day the trajectory opens. */
+    static final int YOUNGEST = 8;
+    static final int OLDEST = 27;
+
     @AggregateIdentifier
     private TrajectoryId trajectoryId;
     private YouthId youthId;
@@ -96,19 +101,21 @@ public class Trajectory {
 
     @CommandHandler
     public Trajectory(OpenTrajectory cmd, Clock clock) {
-        Guards.required("openedOn", cmd.openedOn());
-        Guards.notInFuture("openedOn", cmd.openedOn(), clock);
-        Wijk wijk = ReferenceData.get().wijk(cmd.neighbourhood()).orElseThrow(() -> CommandRefused.invalid(
-                "neighbourhood", "is not a CBS 2024 wijk code of the programme's municipalities"));
+        Admission.checkDates(cmd, null, clock);
+        Wijk wijk = ReferenceRules.wijk(cmd.neighbourhood());
         if (!Objects.equals(wijk.focusArea(), cmd.focusArea())) {
-            throw CommandRefused.invalid("neighbourhood", "does not lie in focus area " + cmd.focusArea());
+            throw CommandRefused.invalid(ReferenceRules.NEIGHBOURHOOD, "does not lie in focus area " + cmd.focusArea());
         }
-        if (cmd.ageAtOpening() < 8 || cmd.ageAtOpening() > 27) {
-            throw CommandRefused.invalid("youth.birthDate", "the programme is for ages 8 to 27");
+        if (!ageInProgramme(cmd.ageAtOpening())) {
+            throw CommandRefused.invalid("youth.birthDate", "the programme is for ages " + YOUNGEST + " to " + OLDEST);
         }
         apply(new TrajectoryOpened(cmd.trajectoryId(), cmd.youthId(), cmd.neighbourhood(), cmd.focusArea(),
                 cmd.openedOn(), cmd.referralSource(), cmd.referralReason(), cmd.youth(), cmd.ageAtOpening(),
                 cmd.recordedBy()));
+    }
+
+    static boolean ageInProgramme(int age) {
+        return age >= YOUNGEST && age <= OLDEST;
     }
 
     /**
@@ -147,7 +154,7 @@ public class Trajectory {
 
     @CommandHandler
     void handle(AssignCaseworker cmd) {
-        Guards.text("caseworker", cmd.caseworker(), 100);
+        Guards.text("caseworker", cmd.caseworker(), FieldLimits.CASEWORKER);
         if (cmd.caseworker().trim().equals(caseworker)) {
             throw CommandRefused.conflict(caseworker + " is already the caseworker");
         }
@@ -156,15 +163,14 @@ public class Trajectory {
 
     @CommandHandler
     void handle(TransferTrajectory cmd, MetaData metaData) {
-        Guards.required("neighbourhood", cmd.toNeighbourhood());
-        Wijk target = ReferenceData.get().wijk(cmd.toNeighbourhood()).orElseThrow(() -> CommandRefused.invalid(
-                "neighbourhood", "is not a CBS 2024 wijk code of the programme's municipalities"));
+        Guards.required(ReferenceRules.NEIGHBOURHOOD, cmd.toNeighbourhood());
+        Wijk target = ReferenceRules.wijk(cmd.toNeighbourhood());
         if (target.focusArea() == null || !CommandMetadata.inScope(metaData, target.focusArea())) {
             throw new CommandRefused(new Rejection(Rejection.Kind.FORBIDDEN, null,
                     "the target neighbourhood is outside your focus areas"));
         }
         if (!target.focusArea().equals(cmd.toFocusArea())) {
-            throw CommandRefused.invalid("neighbourhood", "lies in focus area " + target.focusArea());
+            throw CommandRefused.invalid(ReferenceRules.NEIGHBOURHOOD, "lies in focus area " + target.focusArea());
         }
         if (target.code().equals(neighbourhood)) {
             throw CommandRefused.conflict("the trajectory is already in " + neighbourhood);
@@ -185,13 +191,13 @@ public class Trajectory {
 
     @CommandHandler
     void handle(RecordContact cmd) {
-        Guards.inCatalogue("kind", Catalogues.CONTACT_KINDS, cmd.kind());
+        ReferenceRules.inCatalogue("kind", Catalogue.CONTACT_KINDS, cmd.kind());
         apply(new ContactRecorded(trajectoryId, cmd.kind(), cmd.contactOn(), cmd.note(), cmd.recordedBy()));
     }
 
     @CommandHandler
     void handle(RecordPoliceContact cmd) {
-        Guards.inCatalogue("kind", Catalogues.POLICE_CONTACT_KINDS, cmd.kind());
+        ReferenceRules.inCatalogue("kind", Catalogue.POLICE_CONTACT_KINDS, cmd.kind());
         apply(new PoliceContactRecorded(trajectoryId, cmd.kind(), cmd.contactOn(), cmd.recordedBy()));
     }
 

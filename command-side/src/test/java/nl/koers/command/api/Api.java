@@ -2,16 +2,13 @@ package nl.koers.command.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.koers.platform.testing.EventTable;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -23,11 +20,16 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockMvc mvc;
-    private final DataSource dataSource;
+    private final EventTable events;
 
     Api(MockMvc mvc, DataSource dataSource) {
         this.mvc = mvc;
-        this.dataSource = dataSource;
+        this.events = new EventTable(dataSource);
+    }
+
+    /** What the event store holds. */
+    EventTable events() {
+        return events;
     }
 
     static MockHttpServletRequestBuilder postAs(String user, String path, String body) {
@@ -58,20 +60,11 @@ final class Api {
     }
 
     /** Every event in the store, of every trajectory. */
-    long storedEvents() throws SQLException {
-        return count("SELECT COUNT(*) FROM DomainEventEntry");
+    long storedEvents() {
+        return events.count();
     }
 
-    long storedEvents(String trajectoryId) throws SQLException {
-        return count("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = '"
-                + UUID.fromString(trajectoryId) + "'");
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    long storedEvents(String trajectoryId) {
+        return events.of(trajectoryId).size();
     }
 }

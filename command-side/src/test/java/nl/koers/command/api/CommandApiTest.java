@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.koers.command.CommandSideTestApplication;
 import nl.koers.events.common.YouthId;
 import nl.koers.platform.crypto.YouthKeyStore;
+import nl.koers.platform.testing.EventTable;
 import nl.koers.platform.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +28,7 @@ import static nl.koers.command.api.Api.openBody;
 import static nl.koers.command.api.Api.postAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -89,20 +86,12 @@ class CommandApiTest {
         return result;
     }
 
-    private List<String> storedTypes(String trajectory) throws Exception {
-        List<String> types = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT payloadType, payload FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
-            statement.setString(1, trajectory);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String type = rows.getString(1);
-                    types.add(type.substring(type.lastIndexOf('.') + 1));
-                    assertThat(new String(rows.getBytes(2), StandardCharsets.UTF_8)).doesNotContain("Gesprek over school", "signalen vanuit");
-                }
-            }
-        }
-        return types;
+    /** The types of the trajectory's stored events, each checked to hold no free text in clear. */
+    private List<String> storedTypes(String trajectory) {
+        List<EventTable.StoredEvent> stored = api.events().of(trajectory);
+        assertThat(stored).allSatisfy(event -> assertThat(event.payload())
+                .doesNotContain("Gesprek over school", "signalen vanuit"));
+        return stored.stream().map(EventTable.StoredEvent::simpleType).toList();
     }
 
     @Test
@@ -220,16 +209,8 @@ class CommandApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("eventId"));
     }
 
-    private String eventId(String trajectory, int sequence) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT eventIdentifier FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
-            statement.setString(1, trajectory);
-            statement.setLong(2, sequence);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
+    private String eventId(String trajectory, int sequence) {
+        return api.events().of(trajectory).get(sequence).eventId();
     }
 
     // --- 401 ---
@@ -240,6 +221,18 @@ class CommandApiTest {
         refused(post(path(id, "/contacts")).contentType(MediaType.APPLICATION_JSON).content("""
                 {"kind": "TALK", "contactOn": "2026-03-01"}"""), 401);
         refused(post(path(id, "/contacts")).contentType(MediaType.APPLICATION_JSON).content("{broken"), 401);
+    }
+
+    @Test
+    void aWrongPasswordRightAfterTheRightOneIs401() throws Exception {
+        String id = api.open(); // the youth worker's right password has just been accepted
+        String contact = """
+                {"kind": "TALK", "contactOn": "2026-03-01"}""";
+        refused(post(path(id, "/contacts")).with(httpBasic(WORKER, Api.PASSWORD + "x"))
+                .contentType(MediaType.APPLICATION_JSON).content(contact), 401);
+        refused(post(path(id, "/contacts")).with(httpBasic("onbekend", Api.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(contact), 401);
+        mvc.perform(postAs(WORKER, path(id, "/contacts"), contact)).andExpect(status().isCreated());
     }
 
     // --- 400 ---

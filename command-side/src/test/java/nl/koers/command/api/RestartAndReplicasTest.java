@@ -1,8 +1,9 @@
 package nl.koers.command.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.koers.command.CommandSideTestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.koers.command.CommandSideTestApplication;
+import nl.koers.platform.testing.EventTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,9 +12,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +33,7 @@ class RestartAndReplicasTest {
             {"kind": "TALK", "contactOn": "2026-03-01"}""";
 
     private static ConfigurableApplicationContext start(String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--koers.demo-users=true",
-                "--koers.demo-data=false"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--koers.demo-data=false"));
         for (String property : properties) {
             args.add("--" + property);
         }
@@ -51,19 +48,8 @@ class RestartAndReplicasTest {
         return sequences(context, trajectory).size();
     }
 
-    private static List<Long> sequences(ConfigurableApplicationContext context, String trajectory) throws Exception {
-        List<Long> sequences = new ArrayList<>();
-        try (Connection connection = context.getBean(DataSource.class).getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT sequenceNumber FROM DomainEventEntry "
-                     + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
-            statement.setString(1, trajectory);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    sequences.add(rows.getLong(1));
-                }
-            }
-        }
-        return sequences;
+    private static List<Long> sequences(ConfigurableApplicationContext context, String trajectory) {
+        return new EventTable(context.getBean(DataSource.class)).sequences(trajectory);
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.koers.command.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.command.CommandSideTestApplication;
 import nl.koers.events.contact.PoliceContactRecorded;
+import nl.koers.platform.testing.EventTable;
 import nl.koers.platform.testing.TestStores;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -181,7 +182,7 @@ class SafeRecordingTest {
         }
         List<Long> expected = LongStream.rangeClosed(1, threads * perThread).boxed().toList();
         assertThat(versions).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(sequenceNumbers(id)).containsExactlyElementsOf(
+        assertThat(api.events().sequences(id)).containsExactlyElementsOf(
                 LongStream.rangeClosed(0, threads * perThread).boxed().toList());
     }
 
@@ -217,20 +218,6 @@ class SafeRecordingTest {
     @FunctionalInterface
     interface Request {
         HttpResponse<String> send(int thread) throws Exception;
-    }
-
-    private List<Long> sequenceNumbers(String trajectory) throws Exception {
-        List<Long> sequences = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
-            statement.setString(1, trajectory);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    sequences.add(rows.getLong(1));
-                }
-            }
-        }
-        return sequences;
     }
 
     // --- snapshots ---
@@ -310,17 +297,8 @@ class SafeRecordingTest {
         String revisionOne = """
                 {"trajectoryId":"%s","kind":"ARREST","on":"2024-05-17","recordedBy":"jeugdwerker"}"""
                 .formatted(aggregate);
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, "
-                        + "payloadType, payloadRevision, payload, metaData) VALUES (?, ?, 0, 'Trajectory', ?, ?, '1', ?, ?)")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, aggregate);
-            insert.setString(3, "2024-05-17T12:00:00Z");
-            insert.setString(4, PoliceContactRecorded.class.getName());
-            insert.setBytes(5, revisionOne.getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(6, "{}".getBytes(StandardCharsets.UTF_8));
-            insert.executeUpdate();
-        }
+        api.events().insert(new EventTable.StoredEvent(UUID.randomUUID().toString(), aggregate, 0, "Trajectory",
+                "2024-05-17T12:00:00Z", PoliceContactRecorded.class.getName(), "1", revisionOne, "{}"));
 
         DomainEventMessage<?> read = eventStore.readEvents(aggregate).next();
         assertThat(read.getPayload()).isInstanceOf(PoliceContactRecorded.class);

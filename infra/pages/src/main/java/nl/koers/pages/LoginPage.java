@@ -1,10 +1,10 @@
 package nl.koers.pages;
 
+import nl.koers.platform.security.UserDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
@@ -27,8 +27,8 @@ public class LoginPage {
     private final boolean passwordLogin;
     private final List<Provider> providers;
 
-    public LoginPage(ObjectProvider<UserDetailsService> users, ObjectProvider<ClientRegistrationRepository> oidc) {
-        this.passwordLogin = users.stream().findAny().isPresent();
+    public LoginPage(UserDirectory users, ObjectProvider<ClientRegistrationRepository> oidc) {
+        this.passwordLogin = PageSecurity.passwordLogin(users);
         List<Provider> found = new ArrayList<>();
         if (oidc.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object registration : registrations) {

@@ -3,7 +3,7 @@ package nl.koers.pages;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.Role;
-import nl.koers.platform.security.UnknownUserException;
+import nl.koers.platform.web.UnknownUserException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;

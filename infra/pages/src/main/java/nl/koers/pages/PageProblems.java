@@ -2,9 +2,9 @@ package nl.koers.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.koers.platform.security.UnknownUserException;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.RefusalLog;
+import nl.koers.platform.web.UnknownUserException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

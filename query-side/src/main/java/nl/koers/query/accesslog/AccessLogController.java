@@ -4,8 +4,8 @@ import nl.koers.platform.accesslog.AccessLog;
 import nl.koers.platform.accesslog.AccessLogEntry;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.Role;
-import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.FieldChecks;
+import nl.koers.query.common.Roles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,17 +22,8 @@ import java.util.UUID;
  * and why — per trajectory, or per youth ("who looked at this file"). AUDITOR only. There is no write endpoint.
  */
 @RestController
-public class AccessLogController {
+public record AccessLogController(AccessLog accessLog, CurrentUser currentUser, Clock clock) {
     private static final int MAX_LIMIT = 10_000;
-    private final AccessLog accessLog;
-    private final CurrentUser currentUser;
-    private final Clock clock;
-
-    public AccessLogController(AccessLog accessLog, CurrentUser currentUser, Clock clock) {
-        this.accessLog = accessLog;
-        this.currentUser = currentUser;
-        this.clock = clock;
-    }
 
     @GetMapping("/api/audit/access-log")
     public Map<String, List<AccessLogEntry>> accessLog(@RequestParam(required = false) String trajectoryId,
@@ -47,9 +38,7 @@ public class AccessLogController {
         Instant toInstant = instant(checks, "to", to);
         checks.check(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be 1 to " + MAX_LIMIT);
         checks.throwIfAny();
-        if (currentUser.get().role() != Role.AUDITOR) {
-            throw ApiProblem.forbidden("only auditors read the access log");
-        }
+        Roles.require(currentUser.get(), "only auditors read the access log", Role.AUDITOR);
         return Map.of("entries", accessLog.find(trajectoryId, youthId, fromInstant, toInstant, limit));
     }
 

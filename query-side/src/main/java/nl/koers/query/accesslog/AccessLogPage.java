@@ -1,8 +1,9 @@
 package nl.koers.query.accesslog;
 
+import nl.koers.events.common.BusinessCalendar;
+import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.web.ApiProblem;
-import nl.koers.platform.web.FieldChecks;
-import nl.koers.query.privacy.ErasureListController;
+import nl.koers.query.privacy.ErasureListReader;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +25,14 @@ import java.util.Map;
 public class AccessLogPage {
     static final int LIMIT = 500;
     private final AccessLogController accessLog;
-    private final ErasureListController erasures;
+    private final ErasureListReader erasures;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
-    public AccessLogPage(AccessLogController accessLog, ErasureListController erasures, Clock clock) {
+    public AccessLogPage(AccessLogController accessLog, ErasureListReader erasures, CurrentUser currentUser, Clock clock) {
         this.accessLog = accessLog;
         this.erasures = erasures;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
@@ -39,7 +42,7 @@ public class AccessLogPage {
                         @RequestParam(required = false) String from,
                         @RequestParam(required = false) String to, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(clock.withZone(FieldChecks.ZONE));
+        LocalDate today = BusinessCalendar.today(clock);
         LocalDate fromDay = day(from, "from", errors);
         LocalDate toDay = day(to, "to", errors);
         model.addAttribute("trajectoryId", blank(trajectoryId));
@@ -54,7 +57,7 @@ public class AccessLogPage {
         }
         model.addAttribute("todayOnly", todayOnly);
         model.addAttribute("limit", LIMIT);
-        model.addAttribute("zone", FieldChecks.ZONE);
+        model.addAttribute("zone", BusinessCalendar.ZONE);
         if (errors.isEmpty()) {
             try {
                 model.addAttribute("entries", accessLog.accessLog(blank(trajectoryId), blank(youthId), start(fromDay),
@@ -67,7 +70,7 @@ public class AccessLogPage {
             }
         }
         model.addAttribute("errors", errors);
-        model.addAttribute("erasures", erasures.erasures().get("erasures"));
+        model.addAttribute("erasures", erasures.erasures(currentUser.get()).erasures());
         return "accesslog/audit";
     }
 
@@ -84,7 +87,7 @@ public class AccessLogPage {
     }
 
     private static String start(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(FieldChecks.ZONE).toInstant().toString();
+        return day == null ? null : day.atStartOfDay(BusinessCalendar.ZONE).toInstant().toString();
     }
 
     private static String blank(String value) {

@@ -4,6 +4,7 @@ import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.Role;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.FieldProblem;
+import nl.koers.query.common.Roles;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,17 +22,9 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/audit")
-public class AuditEventsController {
+public record AuditEventsController(AuditExport export, CurrentUser currentUser) {
     public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     static final int MAX_LIMIT = 10_000;
-
-    private final AuditExport export;
-    private final CurrentUser currentUser;
-
-    public AuditEventsController(AuditExport export, CurrentUser currentUser) {
-        this.export = export;
-        this.currentUser = currentUser;
-    }
 
     @GetMapping("/events")
     public ResponseEntity<StreamingResponseBody> events(@RequestParam(defaultValue = "0") long fromPosition,
@@ -46,9 +39,7 @@ public class AuditEventsController {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        if (!currentUser.get().is(Role.AUDITOR)) {
-            throw ApiProblem.forbidden("only auditors read the event log");
-        }
+        Roles.require(currentUser.get(), "only auditors read the event log", Role.AUDITOR);
         StreamingResponseBody body = out -> export.write(fromPosition, limit, out);
         return ResponseEntity.ok().contentType(NDJSON).body(body);
     }

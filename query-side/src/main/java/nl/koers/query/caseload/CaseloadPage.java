@@ -24,21 +24,21 @@ import java.util.Map;
 /**
  * {@code GET /wijken?focusArea=FA03}: the caseload of a focus area per wijk, as a map of its CBS wijken and a
  * table with the same figures; without {@code focusArea} a chooser of the areas this user may see.
- * {@code GET /wijken.csv?focusArea=} downloads the table. The figures are the API's answer for the same user
- * ({@code GET /api/caseload?focusArea=}: same checks, same suppression, same 400/403).
+ * {@code GET /wijken.csv?focusArea=} downloads the table. The figures come from the reader the API answers from
+ * ({@code GET /api/caseload?focusArea=}): same checks, same suppression, same 400/403.
  */
 @Controller
 public class CaseloadPage {
-    private final CaseloadController api;
+    private final CaseloadReader reader;
     private final AggregateReadPolicy policy;
     private final CurrentUser currentUser;
     private final WijkMap map;
     private final ObjectMapper json;
     private final MessageSource messages;
 
-    public CaseloadPage(CaseloadController api, AggregateReadPolicy policy, CurrentUser currentUser, WijkMap map,
+    public CaseloadPage(CaseloadReader reader, AggregateReadPolicy policy, CurrentUser currentUser, WijkMap map,
                         ObjectMapper json, MessageSource messages) {
-        this.api = api;
+        this.reader = reader;
         this.policy = policy;
         this.currentUser = currentUser;
         this.map = map;
@@ -93,7 +93,7 @@ public class CaseloadPage {
 
     @SuppressWarnings("unchecked")
     private CaseloadFigures figures(String focusArea) {
-        Object answer = api.caseload(null, focusArea == null ? "" : focusArea, null);
+        Object answer = reader.caseload(currentUser.get(), CaseloadScope.of(null, focusArea == null ? "" : focusArea, null));
         return CaseloadFigures.of(json.convertValue(answer, Map.class));
     }
 }

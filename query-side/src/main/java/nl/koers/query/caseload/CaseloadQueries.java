@@ -41,7 +41,7 @@ public class CaseloadQueries {
     private final Clock clock;
 
     public CaseloadQueries(@Qualifier("koers") MongoDatabase database, Clock clock) {
-        this.wijken = database.getCollection(CaseloadProjection.COUNTERS);
+        this.wijken = database.getCollection(CaseloadView.COUNTERS);
         this.clock = clock;
     }
 
@@ -65,7 +65,8 @@ public class CaseloadQueries {
             Document entries = ScopeEntries.entries(documents.get(CaseloadScope.neighbourhood(code).counterId()));
             for (Object value : entries.values()) {
                 Document entry = (Document) value;
-                if (scope.kind() == CaseloadScope.Kind.FOCUS_AREA && !scope.code().equals(entry.getString("focusArea"))) {
+                if (scope.kind() == CaseloadScope.Kind.FOCUS_AREA
+                        && !scope.code().equals(entry.getString("focusArea"))) {
                     continue;
                 }
                 wijk.count(entry);

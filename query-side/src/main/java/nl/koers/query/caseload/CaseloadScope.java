@@ -2,7 +2,9 @@ package nl.koers.query.caseload;
 
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.events.reference.Wijk;
+import nl.koers.platform.web.ApiProblem;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Where a caseload is counted: one CBS wijk, one focus area or one municipality; each has its counter document. */
@@ -28,6 +30,35 @@ public record CaseloadScope(Kind kind, String code) {
 
     public static CaseloadScope gemeente(String gemeente) {
         return new CaseloadScope(Kind.GEMEENTE, gemeente);
+    }
+
+    /** Exactly one of the three given, known in the reference data (400 otherwise). */
+    public static CaseloadScope of(String neighbourhood, String focusArea, String gemeente) {
+        List<CaseloadScope> given = new ArrayList<>();
+        ReferenceData reference = ReferenceData.get();
+        if (neighbourhood != null) {
+            if (reference.wijk(neighbourhood).isEmpty()) {
+                throw ApiProblem.invalid("neighbourhood",
+                        "is not a CBS 2024 wijk code of the programme's municipalities");
+            }
+            given.add(neighbourhood(neighbourhood));
+        }
+        if (focusArea != null) {
+            if (reference.focusArea(focusArea).isEmpty()) {
+                throw ApiProblem.invalid("focusArea", "is not a focus area");
+            }
+            given.add(focusArea(focusArea));
+        }
+        if (gemeente != null) {
+            if (reference.wijkenOfGemeente(gemeente).isEmpty()) {
+                throw ApiProblem.invalid("gemeente", "is not a municipality of the programme (GMxxxx)");
+            }
+            given.add(gemeente(gemeente));
+        }
+        if (given.size() != 1) {
+            throw ApiProblem.badRequest("Give exactly one of neighbourhood, focusArea or gemeente.");
+        }
+        return given.get(0);
     }
 
     /** The {@code _id} of this scope's counter document. */

@@ -1,25 +1,24 @@
 package nl.koers.query.caseload;
 
 import nl.koers.events.common.Phase;
+import nl.koers.query.common.TrajectoryState;
 import org.bson.Document;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the caseload needs to know of one trajectory, stored per trajectory ({@code _id} = trajectory id), and
  * the entry it keeps in the document of its wijk.
  */
-final class CaseloadState {
+final class CaseloadState extends TrajectoryState {
     String wijk;
     String focusArea;
     String gemeente;
     String phase;
     String caseworker;
-    String openedOn;
-    String openedEventId;
-    String closedOn;
-    String closedEventId;
     String detentionStartedOn;
     String detentionEventId;
     boolean meetingHeld;
@@ -36,34 +35,21 @@ final class CaseloadState {
         state.gemeente = doc.getString("gemeente");
         state.phase = doc.getString("phase");
         state.caseworker = doc.getString("caseworker");
-        state.openedOn = doc.getString("openedOn");
-        state.openedEventId = doc.getString("openedEventId");
-        state.closedOn = doc.getString("closedOn");
-        state.closedEventId = doc.getString("closedEventId");
+        state.readDates(doc);
         state.detentionStartedOn = doc.getString("detentionStartedOn");
         state.detentionEventId = doc.getString("detentionEventId");
         state.meetingHeld = Boolean.TRUE.equals(doc.getBoolean("meetingHeld"));
-        Document contacts = doc.get("contacts", Document.class);
-        if (contacts != null) {
-            contacts.forEach((id, date) -> state.contacts.put(id, (String) date));
-        }
+        state.contacts = datesByEvent(doc, "contacts");
         return state;
     }
 
-    CaseloadState copy() {
-        return from(toDocument());
-    }
-
-    Document toDocument() {
-        return new Document("wijk", wijk)
+    @Override
+    public Document toDocument() {
+        return appendDates(new Document("wijk", wijk)
                 .append("focusArea", focusArea)
                 .append("gemeente", gemeente)
                 .append("phase", phase)
-                .append("caseworker", caseworker)
-                .append("openedOn", openedOn)
-                .append("openedEventId", openedEventId)
-                .append("closedOn", closedOn)
-                .append("closedEventId", closedEventId)
+                .append("caseworker", caseworker))
                 .append("detentionStartedOn", detentionStartedOn)
                 .append("detentionEventId", detentionEventId)
                 .append("meetingHeld", meetingHeld)
@@ -83,8 +69,33 @@ final class CaseloadState {
         return contacts.values().stream().max(String::compareTo).orElse(openedOn);
     }
 
+    /** Into or out of a detention: a detention that starts waits for its network meeting. */
+    void enter(Phase next, String detentionStartedOn, String detentionEventId) {
+        this.phase = next.name();
+        this.detentionStartedOn = detentionStartedOn;
+        this.detentionEventId = detentionEventId;
+        this.meetingHeld = false;
+    }
+
+    /** The detention start or a contact moves to its corrected day. */
+    @Override
+    protected void correctOther(String eventId, String day) {
+        if (eventId.equals(detentionEventId)) {
+            detentionStartedOn = day;
+        } else if (contacts.containsKey(eventId)) {
+            contacts.put(eventId, day);
+        }
+    }
+
+    /** A retracted contact no longer counts as contact. */
+    @Override
+    public void retract(String eventId) {
+        contacts.remove(eventId);
+    }
+
     /** The wijk document this trajectory counts in ({@code null} before it opened). */
-    String scope() {
+    @Override
+    public String scope() {
         return opened() ? CaseloadScope.neighbourhood(wijk).counterId() : null;
     }
 
@@ -92,7 +103,8 @@ final class CaseloadState {
      * What the trajectory counts as in its wijk: the facts the caseload figures are computed from when read
      * (date windows depend on "today", so dates are kept, not precomputed answers).
      */
-    Document entry() {
+    @Override
+    public Document entry() {
         if (!opened()) {
             return null;
         }
@@ -108,5 +120,18 @@ final class CaseloadState {
             }
         }
         return entry;
+    }
+
+    /** The counter ids of every caseload this trajectory counts in: its wijk, municipality and focus area. */
+    Set<String> caseloads() {
+        Set<String> ids = new LinkedHashSet<>();
+        if (opened()) {
+            ids.add(CaseloadScope.neighbourhood(wijk).counterId());
+            ids.add(CaseloadScope.gemeente(gemeente).counterId());
+            if (focusArea != null) {
+                ids.add(CaseloadScope.focusArea(focusArea).counterId());
+            }
+        }
+        return ids;
     }
 }

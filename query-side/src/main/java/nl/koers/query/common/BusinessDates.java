@@ -1,6 +1,6 @@
 package nl.koers.query.common;
 
-import nl.koers.platform.web.FieldChecks;
+import nl.koers.events.common.BusinessCalendar;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ public final class BusinessDates {
     }
 
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(FieldChecks.ZONE));
+        return BusinessCalendar.today(clock);
     }
 
     public static LocalDate parse(String value) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * Who may read individual trajectories (summary, list, history): youth workers within their focus areas and
  * justice liaisons for a stated purpose ({@code X-Purpose}). Policy analysts, auditors and administrators never
- * do (purpose limitation: administrators erase by youth id without reading the file). The feature access classes
+ * do (purpose limitation: administrators erase by youth id without reading the file). The readers of the views
  * call these checks in api.md's order: 400 (no purpose) before 403 before 404, and log every granted read.
  */
 @Component

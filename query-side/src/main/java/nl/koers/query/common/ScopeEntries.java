@@ -12,18 +12,13 @@ import java.util.Objects;
  * under redelivery and when two trajectories change the same scope at once. Reads count the entries. Writes go out
  * with the processor batch ({@link ViewBatch}), before the states.
  */
-public final class ScopeEntries {
+public final class ScopeEntries extends ViewCollection {
     public static final String TRAJECTORIES = "trajectories";
     /** Flushed before the trajectory states the entries were derived from. */
     static final int RANK = 0;
-    private final MongoCollection<Document> scopes;
 
     public ScopeEntries(MongoCollection<Document> scopes) {
-        this.scopes = scopes;
-    }
-
-    public MongoCollection<Document> collection() {
-        return scopes;
+        super(scopes, RANK);
     }
 
     /**
@@ -34,11 +29,11 @@ public final class ScopeEntries {
         String field = TRAJECTORIES + "." + trajectoryId;
         ViewBatch batch = ViewBatch.current();
         if (scopeBefore != null && !scopeBefore.equals(scopeAfter)) {
-            batch.setField(scopes, RANK, scopeBefore, field, null);
+            batch.setField(collection(), rank(), scopeBefore, field, null);
         }
         if (scopeAfter != null && after != null
                 && !(scopeAfter.equals(scopeBefore) && Objects.equals(before, after))) {
-            batch.setField(scopes, RANK, scopeAfter, field, after);
+            batch.setField(collection(), rank(), scopeAfter, field, after);
         }
     }
 

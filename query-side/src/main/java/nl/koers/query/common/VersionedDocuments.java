@@ -15,23 +15,18 @@ import java.util.function.Consumer;
  * steps, which is safe because one trajectory's events are handled by one thread at a time (sequencing per
  * aggregate). Writes go out with the processor batch ({@link ViewBatch}), one per document and batch.
  */
-public final class VersionedDocuments {
+public final class VersionedDocuments extends ViewCollection {
     public static final String VERSION = "version";
     /** Flushed after scope entries: a state is never stored ahead of what was derived from it. */
     static final int RANK = 1;
-    private final MongoCollection<Document> collection;
 
     public VersionedDocuments(MongoCollection<Document> collection) {
-        this.collection = collection;
-    }
-
-    public MongoCollection<Document> collection() {
-        return collection;
+        super(collection, RANK);
     }
 
     /** The document as the current batch has it, or {@code null}. */
     public Document find(String id) {
-        return ViewBatch.current().find(collection, id).orElse(null);
+        return ViewBatch.current().find(collection(), id).orElse(null);
     }
 
     /** Stores the first version of a document, made by the event with {@code sequence}, unless there is one. */
@@ -54,7 +49,7 @@ public final class VersionedDocuments {
 
     /** Stores {@code document} as the version after {@code sequence}; the caller checked it is newer. */
     public void store(String id, long sequence, Document document) {
-        ViewBatch.current().replace(collection, RANK, id, document.append("_id", id).append(VERSION, sequence));
+        ViewBatch.current().replace(collection(), rank(), id, document.append("_id", id).append(VERSION, sequence));
     }
 
     /** Whether the document has applied the event with this sequence number (or a later one). */

@@ -1,11 +1,7 @@
 package nl.koers.query.history;
 
 import nl.koers.platform.security.CurrentUser;
-import nl.koers.platform.security.KoersUser;
-import nl.koers.platform.web.ApiProblem;
 import nl.koers.query.common.IndividualReadPolicy;
-import nl.koers.query.common.PersonalFields;
-import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -14,9 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /api/trajectories/{id}/history[?knownAt=<instant>][&minVersion=N]}.
@@ -31,50 +24,13 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/trajectories")
-public class HistoryController {
-    private final HistoryQueries queries;
-    private final HistoryAccess access;
-    private final PersonalFields personal;
-    private final CurrentUser currentUser;
-
-    public HistoryController(HistoryQueries queries, HistoryAccess access, PersonalFields personal,
-                             CurrentUser currentUser) {
-        this.queries = queries;
-        this.access = access;
-        this.personal = personal;
-        this.currentUser = currentUser;
-    }
-
+public record HistoryController(HistoryReader reader, CurrentUser currentUser) {
     @GetMapping("/{id}/history")
-    public Map<String, Object> history(@PathVariable String id,
-                                       @RequestParam(required = false) Instant knownAt,
-                                       @RequestParam(required = false) Long minVersion,
-                                       @RequestHeader(name = IndividualReadPolicy.PURPOSE_HEADER, required = false)
-                                       String purpose) {
-        KoersUser user = currentUser.get();
-        if (minVersion != null && minVersion < 0) {
-            throw ApiProblem.invalid("minVersion", "must be 0 or more");
-        }
-        access.checkReader(user, purpose);
-        Optional<HistoryQueries.Found> found = minVersion == null
-                ? queries.find(id).map(doc -> new HistoryQueries.Found(doc, true))
-                : queries.await(id, minVersion, HistoryQueries.MAX_WAIT);
-        HistoryQueries.Found history = found.orElseThrow(() -> ApiProblem.notFound("no trajectory with this id"));
-        Document doc = history.history();
-        access.checkRead(user, doc.getString("focusArea"), doc.getString("_id"), doc.getString("youthId"), purpose);
-
-        PersonalFields.Opener opener = personal.of(doc.getString("youthId"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("trajectoryId", doc.getString("_id"));
-        body.put("version", history.version());
-        if (minVersion != null) {
-            body.put("minVersionReached", history.minVersionReached());
-        }
-        if (knownAt != null) {
-            body.put("knownAt", knownAt.toString());
-        }
-        body.put("youthErased", opener.erased());
-        body.put("entries", HistoryView.entries(doc, knownAt, opener));
-        return body;
+    public HistoryReader.History history(@PathVariable String id,
+                                         @RequestParam(required = false) Instant knownAt,
+                                         @RequestParam(required = false) Long minVersion,
+                                         @RequestHeader(name = IndividualReadPolicy.PURPOSE_HEADER, required = false)
+                                         String purpose) {
+        return reader.history(currentUser.get(), id, knownAt, minVersion, purpose);
     }
 }

@@ -1,8 +1,6 @@
 package nl.koers.query.history;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.events.trajectory.TrajectoryTransferred;
@@ -25,19 +23,17 @@ import java.util.function.Consumer;
 /**
  * Events → one history document per trajectory ({@code _id} = trajectory id) holding every entry in order, so a
  * history is one read by {@code _id}. An entry is appended only when its sequence number is newer than the
- * document's {@code version}, so redelivery appends nothing; within a processor batch the document is written once. Corrections are stored as entries of their own and
- * matched to what they correct when read (so {@code knownAt} shows only the corrections known then).
+ * document's {@code version}, so redelivery appends nothing; within a processor batch the document is written
+ * once. Corrections are stored as entries of their own and matched to what they correct when read (so
+ * {@code knownAt} shows only the corrections known then).
  */
 @Component
-@ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(HistoryView.NAME)
 public class HistoryProjection {
-    public static final String PROCESSING_GROUP = "trajectory-history";
-    static final String COLLECTION = "view_trajectory_history";
     private final VersionedDocuments histories;
 
     public HistoryProjection(@Qualifier("koers") MongoDatabase database) {
-        MongoCollection<Document> collection = database.getCollection(COLLECTION);
-        this.histories = new VersionedDocuments(collection);
+        this.histories = new VersionedDocuments(database.getCollection(HistoryView.COLLECTION));
         // Reads go by _id only (the primary key index): no further index is needed.
     }
 
@@ -66,7 +62,7 @@ public class HistoryProjection {
 
     @ResetHandler
     void reset() {
-        histories.collection().deleteMany(Filters.empty());
+        histories.clear();
     }
 
     private void append(TrajectoryEvent e, long sequence, String eventId, Instant recordedAt,

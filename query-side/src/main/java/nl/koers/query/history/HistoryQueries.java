@@ -21,7 +21,7 @@ public class HistoryQueries {
     private final MongoCollection<Document> histories;
 
     public HistoryQueries(@Qualifier("koers") MongoDatabase database) {
-        this.histories = database.getCollection(HistoryProjection.COLLECTION);
+        this.histories = database.getCollection(HistoryView.COLLECTION);
     }
 
     /** The stored document (entries still sealed), and whether it has reached the version asked for. */

@@ -1,7 +1,10 @@
 package nl.koers.query.operations;
 
 import nl.koers.platform.security.CurrentUser;
+import nl.koers.platform.security.KoersUser;
+import nl.koers.platform.security.Role;
 import nl.koers.platform.web.ApiProblem;
+import nl.koers.query.common.Roles;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,26 +29,13 @@ import java.util.OptionalLong;
  */
 @RestController
 @RequestMapping("/api/admin")
-public class OperationsController {
+public record OperationsController(Processors processors, ViewRebuilds rebuilds, DeadLetters deadLetters,
+                                   CurrentUser currentUser) {
     static final int MAX_LISTED_SEQUENCES = 1000;
-    private final Processors processors;
-    private final ViewRebuilds rebuilds;
-    private final DeadLetters deadLetters;
-    private final AdminAccess access;
-    private final CurrentUser currentUser;
-
-    public OperationsController(Processors processors, ViewRebuilds rebuilds, DeadLetters deadLetters,
-                                AdminAccess access, CurrentUser currentUser) {
-        this.processors = processors;
-        this.rebuilds = rebuilds;
-        this.deadLetters = deadLetters;
-        this.access = access;
-        this.currentUser = currentUser;
-    }
 
     @GetMapping("/views")
     public List<Map<String, Object>> views() {
-        access.checkAdmin(currentUser.get());
+        checkAdmin(currentUser.get());
         return processors.names().stream().map(name -> {
             StreamingEventProcessor processor = processors.get(name);
             OptionalLong position = Processors.position(processor);
@@ -66,7 +56,7 @@ public class OperationsController {
 
     @PostMapping("/views/{processor}/rebuild")
     public ResponseEntity<ViewRebuilds.Started> rebuild(@PathVariable String processor) {
-        access.checkAdmin(currentUser.get());
+        checkAdmin(currentUser.get());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.rebuild(processor));
     }
 
@@ -78,7 +68,7 @@ public class OperationsController {
         if (limit < 1 || limit > MAX_LISTED_SEQUENCES) {
             throw ApiProblem.invalid("limit", "must be 1 to " + MAX_LISTED_SEQUENCES);
         }
-        access.checkAdmin(user);
+        checkAdmin(user);
         if (processingGroup == null || processingGroup.isBlank()) {
             return deadLetters.overview();
         }
@@ -90,7 +80,7 @@ public class OperationsController {
                                      @RequestParam(required = false) String sequence) {
         var user = currentUser.get();
         String group = required(processingGroup);
-        access.checkAdmin(user);
+        checkAdmin(user);
         return deadLetters.retry(group, sequence);
     }
 
@@ -103,8 +93,12 @@ public class OperationsController {
         if (sequence == null || sequence.isBlank()) {
             throw ApiProblem.invalid("sequence", "is required: the trajectory id whose letters to evict");
         }
-        access.checkAdmin(user);
+        checkAdmin(user);
         return deadLetters.evict(group, sequence, eventId);
+    }
+
+    private static void checkAdmin(KoersUser user) {
+        Roles.require(user, "only administrators manage views and dead letters", Role.ADMIN);
     }
 
     private static String required(String processingGroup) {

@@ -1,8 +1,9 @@
 package nl.koers.query.operations;
 
+import nl.koers.events.common.BusinessCalendar;
 import nl.koers.pages.Redirects;
-import nl.koers.platform.web.FieldChecks;
-import nl.koers.query.privacy.ErasureListController;
+import nl.koers.platform.security.CurrentUser;
+import nl.koers.query.privacy.ErasureListReader;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,13 @@ import java.util.Map;
 public class OperationsPage {
     static final int LISTED_SEQUENCES = 100;
     private final OperationsController operations;
-    private final ErasureListController erasures;
+    private final ErasureListReader erasures;
+    private final CurrentUser currentUser;
 
-    public OperationsPage(OperationsController operations, ErasureListController erasures) {
+    public OperationsPage(OperationsController operations, ErasureListReader erasures, CurrentUser currentUser) {
         this.operations = operations;
         this.erasures = erasures;
+        this.currentUser = currentUser;
     }
 
     @GetMapping("/beheer")
@@ -42,8 +45,8 @@ public class OperationsPage {
         if (processingGroup != null && !processingGroup.isBlank()) {
             model.addAttribute("listing", operations.list(processingGroup, LISTED_SEQUENCES));
         }
-        model.addAttribute("erasures", erasures.erasures().get("erasures"));
-        model.addAttribute("zone", FieldChecks.ZONE);
+        model.addAttribute("erasures", erasures.erasures(currentUser.get()).erasures());
+        model.addAttribute("zone", BusinessCalendar.ZONE);
         return "operations/beheer";
     }
 

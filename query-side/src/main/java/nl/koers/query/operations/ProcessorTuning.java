@@ -1,10 +1,7 @@
 package nl.koers.query.operations;
 
-import nl.koers.query.caseload.CaseloadProjection;
 import nl.koers.query.common.ViewBatch;
-import nl.koers.query.history.HistoryProjection;
-import nl.koers.query.outcome.OutcomeProjection;
-import nl.koers.query.summary.TrajectorySummaryProjection;
+import nl.koers.query.common.ViewDescriptor;
 import org.axonframework.config.ConfigurerModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,17 +10,22 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Per-view settings of the pooled streaming processors (the platform makes every processor pooled and streaming).
- * Any of them can be overridden with {@code koers.query.processors.<processing group>.batch-size|segments}.
+ * Per-view settings of the pooled streaming processors (the platform makes every processor pooled and streaming),
+ * as each view declares them ({@link ViewDescriptor}). Any of them can be overridden with
+ * {@code koers.query.processors.<processing group>.batch-size|segments}.
  * Segments only take effect when a processor's tokens are first created; more segments let more replicas share a
  * view, at a cost on one small machine.
  * <p>
- * The defaults were chosen with {@code ./koers bench replay --events 50000} (all four views rebuilt together on
- * the embedded default, 2 cores, {@code ./koers} JVM options), events per second:
+ * The batch size and segments the views declare were chosen with {@code ./koers bench replay --events 50000} (all
+ * four views rebuilt together on the embedded default, 2 cores, {@code ./koers} JVM options), events per second:
  * <pre>
  * batch size  segments  events/s
  *         50         2      1001
@@ -41,12 +43,8 @@ import java.util.Map;
 public class ProcessorTuning {
     private static final Logger log = LoggerFactory.getLogger(ProcessorTuning.class);
 
-    /** Measured defaults, see the class comment. */
-    static final Map<String, Settings> DEFAULTS = Map.of(
-            TrajectorySummaryProjection.PROCESSING_GROUP, new Settings(200, 2),
-            HistoryProjection.PROCESSING_GROUP, new Settings(200, 2),
-            CaseloadProjection.PROCESSING_GROUP, new Settings(200, 2),
-            OutcomeProjection.PROCESSING_GROUP, new Settings(200, 2));
+    /** For a processing group that is configured by property only, not declared as a view. */
+    static final Settings UNDECLARED = new Settings(100, 1);
 
     public record Settings(Integer batchSize, Integer segments) {
         Settings over(Settings defaults) {
@@ -62,14 +60,15 @@ public class ProcessorTuning {
         }
     }
 
-    /** The settings in force per processing group: the defaults with configured values on top. */
+    /** The settings in force per processing group: what the view declares, with configured values on top. */
     @Bean
-    EffectiveSettings queryProcessorSettings(Properties properties) {
+    EffectiveSettings queryProcessorSettings(Properties properties, List<ViewDescriptor> views) {
         Map<String, Settings> effective = new LinkedHashMap<>();
-        DEFAULTS.forEach((group, defaults) -> effective.put(group,
-                properties.processors().getOrDefault(group, new Settings(null, null)).over(defaults)));
+        views.stream().sorted(Comparator.comparing(ViewDescriptor::name)).forEach(view -> effective.put(view.name(),
+                properties.processors().getOrDefault(view.name(), new Settings(null, null))
+                        .over(new Settings(view.batchSize(), view.segments()))));
         properties.processors().forEach((group, settings) -> effective.putIfAbsent(group,
-                settings.over(new Settings(100, 1))));
+                settings.over(UNDECLARED)));
         return new EffectiveSettings(effective);
     }
 
@@ -77,15 +76,19 @@ public class ProcessorTuning {
     }
 
     @Bean
-    ConfigurerModule queryProcessorTuning(EffectiveSettings settings) {
+    ConfigurerModule queryProcessorTuning(EffectiveSettings settings, List<ViewDescriptor> views) {
+        Set<String> writingAtOnce = views.stream().filter(view -> !view.flushBeforeToken())
+                .map(ViewDescriptor::name).collect(Collectors.toSet());
         return configurer -> configurer.eventProcessing(processing -> settings.perGroup().forEach((group, s) -> {
             log.debug("Processor {}: batch size {}, {} segments", group, s.batchSize(), s.segments());
             processing.registerPooledStreamingEventProcessorConfiguration(group, (config, builder) -> builder
                     .batchSize(s.batchSize())
                     .initialSegmentCount(s.segments())
                     .maxClaimedSegments(s.segments()));
-            // The views' writes of a batch go out before the processor stores the batch's token.
-            processing.registerHandlerInterceptor(group, config -> ViewBatch.flushAtLastEvent());
+            if (!writingAtOnce.contains(group)) {
+                // The views' writes of a batch go out before the processor stores the batch's token.
+                processing.registerHandlerInterceptor(group, config -> ViewBatch.flushAtLastEvent());
+            }
             // Remembers per segment which trajectories have dead letters, instead of asking MongoDB per event.
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                     (config, builder) -> builder.enableSequenceIdentifierCache());

@@ -23,22 +23,20 @@ import java.util.Map;
 /**
  * {@code GET /uitkomsten?focusArea=FA03&cohort=2026}: the outcome measures of a cohort (the year trajectories
  * were opened) with a bar chart and a table per measure; {@code GET /uitkomsten.csv?…} downloads them. Without a
- * focus area: the chooser; without a cohort: this year's. The figures are the API's answer
- * ({@code GET /api/outcomes}) for the same user: same checks, same suppression.
+ * focus area: the chooser; without a cohort: this year's. The figures come from the reader the API answers from
+ * ({@code GET /api/outcomes}): same checks, same suppression.
  */
 @Controller
 public class OutcomePage {
-    private final OutcomeController api;
-    private final OutcomeQueries queries;
+    private final OutcomeReader reader;
     private final AggregateReadPolicy policy;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
     private final MessageSource messages;
 
-    public OutcomePage(OutcomeController api, OutcomeQueries queries, AggregateReadPolicy policy,
+    public OutcomePage(OutcomeReader reader, AggregateReadPolicy policy,
                        CurrentUser currentUser, ObjectMapper json, MessageSource messages) {
-        this.api = api;
-        this.queries = queries;
+        this.reader = reader;
         this.policy = policy;
         this.currentUser = currentUser;
         this.json = json;
@@ -49,7 +47,7 @@ public class OutcomePage {
     public String outcomes(@RequestParam(required = false) String focusArea,
                            @RequestParam(required = false) Integer cohort, Model model, Locale locale) {
         model.addAttribute("choices", FocusAreaChoices.readable(currentUser.get(), policy));
-        List<Integer> newestFirst = new ArrayList<>(queries.cohorts());
+        List<Integer> newestFirst = new ArrayList<>(reader.cohorts());
         Collections.reverse(newestFirst);
         model.addAttribute("cohorts", newestFirst);
         model.addAttribute("focusArea", focusArea);
@@ -81,13 +79,13 @@ public class OutcomePage {
     }
 
     private int cohortOrThisYear(Integer cohort) {
-        List<Integer> cohorts = queries.cohorts();
+        List<Integer> cohorts = reader.cohorts();
         return cohort != null ? cohort : cohorts.get(cohorts.size() - 1);
     }
 
     @SuppressWarnings("unchecked")
     private OutcomeFigures figures(String focusArea, int cohort, Locale locale) {
-        Map<String, Object> answer = api.outcomes(focusArea == null ? "" : focusArea, cohort);
+        Map<String, Object> answer = reader.outcomes(currentUser.get(), focusArea == null ? "" : focusArea, cohort);
         return OutcomeFigures.of(json.convertValue(answer, Map.class),
                 (key, args) -> messages.getMessage(key, args.length == 0 ? null : args, locale), locale);
     }

@@ -26,7 +26,7 @@ public class OutcomeQueries {
     private final Clock clock;
 
     public OutcomeQueries(@Qualifier("koers") MongoDatabase database, Clock clock) {
-        this.cohorts = database.getCollection(OutcomeProjection.COUNTERS);
+        this.cohorts = database.getCollection(OutcomeView.COUNTERS);
         this.clock = clock;
     }
 

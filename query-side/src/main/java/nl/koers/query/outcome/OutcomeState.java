@@ -2,6 +2,7 @@ package nl.koers.query.outcome;
 
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.aftercare.ConditionStatus;
+import nl.koers.query.common.TrajectoryState;
 import org.bson.Document;
 
 import java.time.LocalDate;
@@ -20,17 +21,13 @@ import java.util.Set;
  * the release (and close) day with the follow-up window of the first new police contact, so the read can count
  * only the youths whose window has fully passed by today.
  */
-final class OutcomeState {
+final class OutcomeState extends TrajectoryState {
     static final Set<BasicCondition> FIVE = EnumSet.of(BasicCondition.ID, BasicCondition.HOUSING,
             BasicCondition.INCOME, BasicCondition.DEBTS, BasicCondition.CARE);
     static final int[] WINDOWS_MONTHS = {6, 12, 24};
     static final String NO_CONTACT_IN_WINDOWS = "none";
 
     String focusArea;
-    String openedOn;
-    String openedEventId;
-    String closedOn;
-    String closedEventId;
     String closureReason;
     String releasedOn;
     String releaseEventId;
@@ -45,32 +42,19 @@ final class OutcomeState {
             return state;
         }
         state.focusArea = doc.getString("focusArea");
-        state.openedOn = doc.getString("openedOn");
-        state.openedEventId = doc.getString("openedEventId");
-        state.closedOn = doc.getString("closedOn");
-        state.closedEventId = doc.getString("closedEventId");
+        state.readDates(doc);
         state.closureReason = doc.getString("closureReason");
         state.releasedOn = doc.getString("releasedOn");
         state.releaseEventId = doc.getString("releaseEventId");
         state.assessments = new ArrayList<>(doc.getList("assessments", Document.class, List.of()));
-        Document contacts = doc.get("policeContacts", Document.class);
-        if (contacts != null) {
-            contacts.forEach((id, date) -> state.policeContacts.put(id, (String) date));
-        }
+        state.policeContacts = datesByEvent(doc, "policeContacts");
         return state;
     }
 
-    OutcomeState copy() {
-        return from(toDocument());
-    }
-
-    Document toDocument() {
+    @Override
+    public Document toDocument() {
         List<Document> assessmentCopies = assessments.stream().map(a -> new Document(a)).toList();
-        return new Document("focusArea", focusArea)
-                .append("openedOn", openedOn)
-                .append("openedEventId", openedEventId)
-                .append("closedOn", closedOn)
-                .append("closedEventId", closedEventId)
+        return appendDates(new Document("focusArea", focusArea))
                 .append("closureReason", closureReason)
                 .append("releasedOn", releasedOn)
                 .append("releaseEventId", releaseEventId)
@@ -78,18 +62,39 @@ final class OutcomeState {
                 .append("policeContacts", new Document(policeContacts));
     }
 
+    /** The release, a police contact or an assessment moves to its corrected day. */
+    @Override
+    protected void correctOther(String eventId, String day) {
+        if (eventId.equals(releaseEventId)) {
+            releasedOn = day;
+        } else if (policeContacts.containsKey(eventId)) {
+            policeContacts.put(eventId, day);
+        } else {
+            assessments.stream().filter(a -> eventId.equals(a.getString("eventId"))).forEach(a -> a.put("on", day));
+        }
+    }
+
+    /** A retracted police contact or assessment no longer counts. */
+    @Override
+    public void retract(String eventId) {
+        policeContacts.remove(eventId);
+        assessments.removeIf(a -> eventId.equals(a.getString("eventId")));
+    }
+
     static String counterId(String focusArea, int cohort) {
         return focusArea + ":" + cohort;
     }
 
     /** The document of the trajectory's focus area and cohort ({@code null} before it opened or without area). */
-    String scope() {
+    @Override
+    public String scope() {
         return openedOn == null || focusArea == null ? null
                 : counterId(focusArea, LocalDate.parse(openedOn).getYear());
     }
 
     /** What the trajectory counts as in its focus area and cohort; follow-up windows are kept per start day. */
-    Document entry() {
+    @Override
+    public Document entry() {
         if (scope() == null) {
             return null;
         }

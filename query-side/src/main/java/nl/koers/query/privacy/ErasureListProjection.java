@@ -24,13 +24,12 @@ import java.util.function.Consumer;
  * the same document), built from {@link YouthPersonalDataErased} events.
  */
 @Component
-@ProcessingGroup("erasures")
+@ProcessingGroup(ErasureListView.NAME)
 public class ErasureListProjection {
-    static final String COLLECTION = "view_erasures";
     private final MongoCollection<Document> erasures;
 
     public ErasureListProjection(@Qualifier("koers") MongoDatabase database) {
-        this.erasures = database.getCollection(COLLECTION);
+        this.erasures = database.getCollection(ErasureListView.COLLECTION);
     }
 
     public record ErasureRecord(String youthId, Instant erasedAt, String erasedBy, String reason) {

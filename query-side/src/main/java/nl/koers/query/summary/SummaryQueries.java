@@ -20,7 +20,7 @@ public class SummaryQueries {
     private final MongoCollection<Document> summaries;
 
     public SummaryQueries(@Qualifier("koers") MongoDatabase database) {
-        this.summaries = database.getCollection(TrajectorySummaryProjection.COLLECTION);
+        this.summaries = database.getCollection(SummaryView.COLLECTION);
     }
 
     /**

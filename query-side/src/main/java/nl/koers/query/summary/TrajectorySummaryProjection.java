@@ -2,7 +2,6 @@ package nl.koers.query.summary;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import nl.koers.events.aftercare.AftercareStarted;
@@ -34,14 +33,12 @@ import java.util.function.Consumer;
  * fields stay sealed here; they are opened only when a permitted user reads them.
  */
 @Component
-@ProcessingGroup(TrajectorySummaryProjection.PROCESSING_GROUP)
+@ProcessingGroup(SummaryView.NAME)
 public class TrajectorySummaryProjection {
-    public static final String PROCESSING_GROUP = "trajectory-summary";
-    static final String COLLECTION = "view_trajectory_summary";
     private final VersionedDocuments summaries;
 
     public TrajectorySummaryProjection(@Qualifier("koers") MongoDatabase database) {
-        MongoCollection<Document> collection = database.getCollection(COLLECTION);
+        MongoCollection<Document> collection = database.getCollection(SummaryView.COLLECTION);
         this.summaries = new VersionedDocuments(collection);
         createIndexes(collection);
     }
@@ -136,7 +133,7 @@ public class TrajectorySummaryProjection {
 
     @ResetHandler
     void reset() {
-        summaries.collection().deleteMany(Filters.empty());
+        summaries.clear();
     }
 
     private void change(TrajectoryEvent e, long sequence, Consumer<Document> change) {

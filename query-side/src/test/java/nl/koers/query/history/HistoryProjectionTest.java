@@ -59,7 +59,7 @@ class HistoryProjectionTest {
 
     private List<Map<String, Object>> entries(TrajectoryStory story, java.time.Instant knownAt) {
         Document doc = queries.find(story.id().value()).orElseThrow();
-        return HistoryView.entries(doc, knownAt, new PersonalFields(cipher).of(story.youth().value()));
+        return HistoryAnswer.entries(doc, knownAt, new PersonalFields(cipher).of(story.youth().value()));
     }
 
     @Test
@@ -93,7 +93,7 @@ class HistoryProjectionTest {
 
         keys.destroy(story.youth());
         PersonalFields.Opener opener = new PersonalFields(cipher).of(story.youth().value());
-        List<Map<String, Object>> entries = HistoryView.entries(stored, null, opener);
+        List<Map<String, Object>> entries = HistoryAnswer.entries(stored, null, opener);
         assertThat(opener.erased()).isTrue();
         assertThat(entries.get(1).get("note")).isNull();
         assertThat(entries.get(1).get("kind")).isEqualTo("HOME_VISIT");

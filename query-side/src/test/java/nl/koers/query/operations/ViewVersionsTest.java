@@ -3,6 +3,7 @@ package nl.koers.query.operations;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import nl.koers.query.caseload.CaseloadView;
 import nl.koers.query.testing.IntegrationTest;
 import nl.koers.query.testing.Scenario;
 import nl.koers.query.testing.TrajectoryStory;
@@ -41,7 +42,7 @@ class ViewVersionsTest extends IntegrationTest {
                 database.getCollection("view_caseload").find(Filters.eq("_id", someWijk)).first())
                 .isNotNull().doesNotContainKey("stale"));
         assertThat(database.getCollection("view_versions").find(Filters.eq("_id", "caseload")).first()
-                .getInteger("version")).isEqualTo(ViewVersions.CURRENT.get("caseload"));
+                .getInteger("version")).isEqualTo(CaseloadView.DESCRIPTOR.version());
         assertThat(versions.rebuildOutdatedViews()).isEmpty();
     }
 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** Aftercare started, on the day detention ended. */
 @Revision("1")
-public record AftercareStarted(TrajectoryId trajectoryId, LocalDate startedOn, String recordedBy) implements TrajectoryEvent {
+public record AftercareStarted(TrajectoryId trajectoryId, LocalDate startedOn, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return startedOn;

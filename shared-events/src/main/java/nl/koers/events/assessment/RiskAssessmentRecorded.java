@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** A structured risk assessment per life domain with an overall level. */
 @Revision("1")
-public record RiskAssessmentRecorded(TrajectoryId trajectoryId, LocalDate assessedOn, Map<LifeDomain, RiskLevel> domains, RiskLevel overall, String recordedBy) implements TrajectoryEvent {
+public record RiskAssessmentRecorded(TrajectoryId trajectoryId, LocalDate assessedOn, Map<LifeDomain, RiskLevel> domains, RiskLevel overall, String recordedBy) implements TrajectoryEvent.Fact {
     @Override
     public LocalDate occurredOn() {
         return assessedOn;

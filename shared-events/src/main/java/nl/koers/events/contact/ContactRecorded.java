@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** A contact with the youth or their network (kind from the catalogue); the note is sealed. */
 @Revision("1")
-public record ContactRecorded(TrajectoryId trajectoryId, String kind, LocalDate contactOn, EncryptedValue note, String recordedBy) implements TrajectoryEvent {
+public record ContactRecorded(TrajectoryId trajectoryId, String kind, LocalDate contactOn, EncryptedValue note, String recordedBy) implements TrajectoryEvent.Fact {
     @Override
     public LocalDate occurredOn() {
         return contactOn;

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * Revision 2 names the business date {@code contactOn}; revision 1 called it {@code on} (upcast on read).
  */
 @Revision("2")
-public record PoliceContactRecorded(TrajectoryId trajectoryId, String kind, LocalDate contactOn, String recordedBy) implements TrajectoryEvent {
+public record PoliceContactRecorded(TrajectoryId trajectoryId, String kind, LocalDate contactOn, String recordedBy) implements TrajectoryEvent.Fact {
     @Override
     public LocalDate occurredOn() {
         return contactOn;

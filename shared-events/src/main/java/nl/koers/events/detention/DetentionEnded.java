@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** The youth left detention. */
 @Revision("1")
-public record DetentionEnded(TrajectoryId trajectoryId, LocalDate endedOn, ReleaseReason reason, String recordedBy) implements TrajectoryEvent {
+public record DetentionEnded(TrajectoryId trajectoryId, LocalDate endedOn, ReleaseReason reason, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return endedOn;

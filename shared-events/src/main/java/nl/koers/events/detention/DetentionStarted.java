@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** The youth entered a youth detention centre (JJI). */
 @Revision("1")
-public record DetentionStarted(TrajectoryId trajectoryId, DetentionType type, String facility, LocalDate startedOn, String recordedBy) implements TrajectoryEvent {
+public record DetentionStarted(TrajectoryId trajectoryId, DetentionType type, String facility, LocalDate startedOn, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return startedOn;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** The perspectiefplan (the plan for the youth's future after detention) was set. */
 @Revision("1")
-public record PerspectiefplanSet(TrajectoryId trajectoryId, LocalDate setOn, EncryptedValue summary, String recordedBy) implements TrajectoryEvent {
+public record PerspectiefplanSet(TrajectoryId trajectoryId, LocalDate setOn, EncryptedValue summary, String recordedBy) implements TrajectoryEvent.Fact {
     @Override
     public LocalDate occurredOn() {
         return setOn;

@@ -4,7 +4,12 @@ import nl.koers.events.common.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Record the trajectory meeting of the current detention. */
-public record RecordTrajectoryMeeting(@TargetAggregateIdentifier TrajectoryId trajectoryId, LocalDate heldOn, String recordedBy) {
+public record RecordTrajectoryMeeting(@TargetAggregateIdentifier TrajectoryId trajectoryId, LocalDate heldOn, String recordedBy) implements DatedCommand {
+    @Override
+    public List<BusinessDate> businessDates() {
+        return List.of(BusinessDate.of("heldOn", heldOn));
+    }
 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** The scholings- en trainingsprogramma (STP, the last stage of detention outside the JJI) started. */
 @Revision("1")
-public record StpStarted(TrajectoryId trajectoryId, LocalDate startedOn, String recordedBy) implements TrajectoryEvent {
+public record StpStarted(TrajectoryId trajectoryId, LocalDate startedOn, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return startedOn;

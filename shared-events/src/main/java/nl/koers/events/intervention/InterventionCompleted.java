@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** An intervention was completed. */
 @Revision("1")
-public record InterventionCompleted(TrajectoryId trajectoryId, InterventionId interventionId, LocalDate completedOn, String recordedBy) implements TrajectoryEvent {
+public record InterventionCompleted(TrajectoryId trajectoryId, InterventionId interventionId, LocalDate completedOn, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return completedOn;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** An intervention from the catalogue was planned. */
 @Revision("1")
-public record InterventionPlanned(TrajectoryId trajectoryId, InterventionId interventionId, String type, LocalDate plannedOn, String recordedBy) implements TrajectoryEvent {
+public record InterventionPlanned(TrajectoryId trajectoryId, InterventionId interventionId, String type, LocalDate plannedOn, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return plannedOn;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** An intervention from the catalogue started (planned before or not). */
 @Revision("1")
-public record InterventionStarted(TrajectoryId trajectoryId, InterventionId interventionId, String type, LocalDate startedOn, EncryptedValue note, String recordedBy) implements TrajectoryEvent {
+public record InterventionStarted(TrajectoryId trajectoryId, InterventionId interventionId, String type, LocalDate startedOn, EncryptedValue note, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return startedOn;

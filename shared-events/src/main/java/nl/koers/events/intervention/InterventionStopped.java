@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** An intervention stopped before completion. */
 @Revision("1")
-public record InterventionStopped(TrajectoryId trajectoryId, InterventionId interventionId, LocalDate stoppedOn, StopReason reason, String recordedBy) implements TrajectoryEvent {
+public record InterventionStopped(TrajectoryId trajectoryId, InterventionId interventionId, LocalDate stoppedOn, StopReason reason, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return stoppedOn;

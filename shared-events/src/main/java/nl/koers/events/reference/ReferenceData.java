@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  * the catalogues, loaded once from the CSV files on the class path. Immutable; safe to share.
  */
 public final class ReferenceData {
+    /** The field problem when a code is not a district of {@link #wijken()}: the same words on both sides. */
+    public static final String NOT_A_PROGRAMME_WIJK = "is not a CBS 2024 wijk code of the programme's municipalities";
     /** The programme's focus areas were announced in July 2022. */
     static final LocalDate FOCUS_AREAS_VALID_FROM = LocalDate.of(2022, 7, 1);
 
@@ -73,12 +75,9 @@ public final class ReferenceData {
         return Optional.ofNullable(wijken.get(code));
     }
 
+    /** The district with this code; empty for a code that is unknown or not even well-formed. */
     public Optional<Wijk> wijk(String code) {
-        try {
-            return wijk(new CbsWijkCode(code));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return lookUp(code, CbsWijkCode::new, wijken);
     }
 
     public List<Wijk> wijken() {
@@ -98,18 +97,14 @@ public final class ReferenceData {
     }
 
     public Optional<FocusArea> focusArea(String code) {
-        try {
-            return focusArea(new FocusAreaCode(code));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return lookUp(code, FocusAreaCode::new, focusAreas);
     }
 
     public List<FocusArea> focusAreas() {
         return List.copyOf(focusAreas.values());
     }
 
-    /** Catalogue names: {@code intervention-types}, {@code contact-kinds}, {@code police-contact-kinds}. */
+    /** Catalogue names: those of {@link Catalogue}. */
     public List<CatalogueEntry> catalogue(String name) {
         return catalogues.getOrDefault(name, List.of());
     }
@@ -120,6 +115,14 @@ public final class ReferenceData {
 
     public boolean inCatalogue(String name, String code) {
         return catalogue(name).stream().anyMatch(e -> e.code().equals(code));
+    }
+
+    private static <C, T> Optional<T> lookUp(String code, Function<String, C> parse, Map<C, T> byCode) {
+        try {
+            return Optional.ofNullable(byCode.get(parse.apply(code)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Map<FocusAreaCode, FocusArea> readFocusAreas() {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** The trajectory ended; follow-up (police contacts, outcomes) may still be recorded for 24 months. */
 @Revision("1")
-public record TrajectoryClosed(TrajectoryId trajectoryId, LocalDate closedOn, ClosureReason reason, String recordedBy) implements TrajectoryEvent {
+public record TrajectoryClosed(TrajectoryId trajectoryId, LocalDate closedOn, ClosureReason reason, String recordedBy) implements TrajectoryEvent.StateChange {
     @Override
     public LocalDate occurredOn() {
         return closedOn;

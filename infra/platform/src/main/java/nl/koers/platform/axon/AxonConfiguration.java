@@ -1,9 +1,6 @@
 package nl.koers.platform.axon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import nl.koers.events.common.CommandRefused;
 import nl.koers.events.common.Rejection;
 import org.axonframework.commandhandling.CommandBus;
@@ -28,6 +25,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.common.transaction.NoTransactionManager;
 import com.mongodb.client.MongoClient;
 import nl.koers.platform.config.KoersProperties;
+import nl.koers.serialization.MessageJson;
 import org.axonframework.commandhandling.CommandMessage;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -45,16 +43,13 @@ import java.util.function.Function;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** Axon's own mapper: kept apart from the web mapper so API settings never change stored JSON. */
+    /** The stored form's mapper ({@link MessageJson}), not the web mapper: API settings leave stored JSON alone. */
     public static ObjectMapper messageObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return MessageJson.objectMapper();
     }
 
     public static JacksonSerializer jacksonSerializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+        return MessageJson.serializer();
     }
 
     @Bean

@@ -13,7 +13,6 @@ import java.nio.file.Path;
  * @param eventStore    {@code jdbc} (H2 file or PostgreSQL, via {@code spring.datasource.url}) or {@code axon-server}
  * @param mongo         MongoDB for views, tokens, dead letters, key store and lookup tables
  * @param crypto        keys that protect personal data
- * @param demoUsers     whether the demo users of the embedded default exist (never in production)
  * @param oidc          how a production token's claims map to a Koers role and focus areas
  */
 @ConfigurationProperties("koers")
@@ -22,7 +21,6 @@ public record KoersProperties(@DefaultValue("embedded") String mode,
                               @DefaultValue("jdbc") String eventStore,
                               @DefaultValue Mongo mongo,
                               @DefaultValue Crypto crypto,
-                              @DefaultValue("false") boolean demoUsers,
                               @DefaultValue Oidc oidc) {
 
     /**

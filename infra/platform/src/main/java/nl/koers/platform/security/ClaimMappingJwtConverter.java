@@ -11,17 +11,22 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Production users come from an OIDC provider. Which claims carry the role, the focus areas (a list, or
  * {@code ALL}) and the user name is configuration ({@code koers.oidc.*}); a token without a known role gets no
- * Koers authority and is refused everywhere.
+ * Koers authority and is refused everywhere. Users with a known role are made known to the {@link UserDirectory}.
  */
 class ClaimMappingJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
     private final KoersProperties.Oidc claims;
+    private final Consumer<KoersUser> verified;
 
-    ClaimMappingJwtConverter(KoersProperties properties) {
+    /** {@code verified} hears of every token user with a known role (to keep the directory current). */
+    ClaimMappingJwtConverter(KoersProperties properties, Consumer<KoersUser> verified) {
         this.claims = properties.oidc();
+        this.verified = verified;
     }
 
     @Override
@@ -37,6 +42,10 @@ class ClaimMappingJwtConverter implements Converter<Jwt, AbstractAuthenticationT
         }
         String name = jwt.hasClaim(claims.usernameClaim()) ? jwt.getClaimAsString(claims.usernameClaim())
                 : jwt.getSubject();
+        if (role != null && CurrentUser.isRole(role)) {
+            verified.accept(CurrentUser.fromAuthorities(name, authorities.stream().map(GrantedAuthority::getAuthority)
+                    .collect(Collectors.toSet())));
+        }
         return new JwtAuthenticationToken(jwt, authorities, name);
     }
 }

@@ -1,5 +1,6 @@
 package nl.koers.platform.security;
 
+import nl.koers.platform.web.UnknownUserException;
 import nl.koers.events.common.FocusAreaCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the {@link KoersUser} from the security context. Roles arrive as authorities {@code ROLE_<ROLE>} and
- * scopes as {@code AREA_<code>} or {@code AREA_ALL}, both from demo users and from mapped JWT claims, so the
+ * scopes as {@code AREA_<code>} or {@code AREA_ALL}, both from password accounts and from mapped JWT claims, so the
  * service layer does not care where a user came from.
  */
 @Component
@@ -42,7 +43,7 @@ public class CurrentUser {
         return new KoersUser(username, role, areas, all);
     }
 
-    private static boolean isRole(String name) {
+    static boolean isRole(String name) {
         for (Role role : Role.values()) {
             if (role.name().equals(name)) {
                 return true;

@@ -4,28 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.koers.platform.config.KoersProperties;
 import nl.koers.platform.web.Problems;
 import nl.koers.platform.web.RefusalLog;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.util.List;
+import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
- * Every API call is authenticated (HTTP Basic with the demo users in the embedded default; JWT from an OIDC
- * provider in production). Authorisation by role and area happens in the service layer of each side, where the
- * trajectory's area is known; the filter chain only demands a login and answers 401/403 as problem details.
+ * Every API call is authenticated: HTTP Basic when the application defines {@link PasswordAccounts} (the demo
+ * users of the embedded default, test users), otherwise JWT from an OIDC provider (production). Authorisation by
+ * role and area happens in the service layer of each side, where the trajectory's area is known; the filter chain
+ * only demands a login and answers 401/403 as problem details.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -34,7 +34,18 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, KoersProperties properties,
-                           RefusalLog refusals) throws Exception {
+                           RefusalLog refusals, UserDirectory users, PasswordEncoder encoder,
+                           ObjectProvider<JwtDecoder> tokenDecoder) throws Exception {
+        boolean passwords = users instanceof PasswordUserDirectory;
+        // one answer for every 401: no credentials, a wrong password, an invalid token (logged as a refusal)
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            if (request.getRequestURI().startsWith("/api/")) {
+                refusals.record(request, HttpStatus.UNAUTHORIZED.value());
+            }
+            response.setHeader("WWW-Authenticate", (passwords ? "Basic" : "Bearer") + " realm=\"Koers\"");
+            Problems.write(response, mapper, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Log in with a Koers account (HTTP Basic or a bearer token).");
+        };
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
@@ -43,24 +54,29 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            if (request.getRequestURI().startsWith("/api/")) {
-                                refusals.record(request, HttpStatus.UNAUTHORIZED.value());
-                            }
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"Koers\"");
-                            Problems.write(response, mapper, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                    "Log in with a Koers account (HTTP Basic or a bearer token).");
-                        })
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, ex) -> {
                             refusals.record(request, HttpStatus.FORBIDDEN.value());
                             Problems.write(response, mapper, HttpStatus.FORBIDDEN, "Forbidden",
                                     "Your role does not allow this.");
                         }));
-        if (properties.demoUsers()) {
-            http.httpBasic(Customizer.withDefaults());
+        if (users instanceof PasswordUserDirectory accounts) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                    .authenticationManager(new ProviderManager(new CachingPasswordAuthenticationProvider(accounts,
+                            encoder, new VerifiedCache<>(CachingPasswordAuthenticationProvider.MAX_ENTRIES,
+                            System::nanoTime))));
         } else {
-            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(
-                    new ClaimMappingJwtConverter(properties))));
+            Consumer<KoersUser> verified = user -> {
+                if (users instanceof TokenUserDirectory seen) {
+                    seen.saw(user);
+                }
+            };
+            // the provider's decoder (spring.security.oauth2.resourceserver.jwt.*), its verdicts remembered
+            JwtDecoder decoder = new CachingJwtDecoder(tokenDecoder.getObject(),
+                    new VerifiedCache<>(CachingJwtDecoder.MAX_ENTRIES, System::nanoTime), Clock.systemUTC());
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthorized)
+                    .jwt(jwt -> jwt.decoder(decoder)
+                            .jwtAuthenticationConverter(new ClaimMappingJwtConverter(properties, verified))));
         }
         return http.build();
     }
@@ -70,25 +86,10 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The demo users of the embedded default (api.md); absent unless {@code koers.demo-users=true}. */
+    /** The password accounts when the application defines them, otherwise the users seen in valid tokens. */
     @Bean
-    @ConditionalOnProperty(name = "koers.demo-users", havingValue = "true")
-    UserDetailsService demoUsers(PasswordEncoder encoder) {
-        String password = encoder.encode("koers-demo");
-        List<UserDetails> users = List.of(
-                user("jeugdwerker", password, "YOUTH_WORKER", "AREA_FA03"),
-                user("jeugdwerker-ams", password, "YOUTH_WORKER", "AREA_FA01", "AREA_FA02"),
-                user("liaison", password, "JUSTICE_LIAISON", "AREA_ALL"),
-                user("auditor", password, "AUDITOR", "AREA_ALL"),
-                user("analist", password, "POLICY_ANALYST", "AREA_ALL"),
-                user("beheerder", password, "ADMIN", "AREA_ALL"));
-        return new InMemoryUserDetailsManager(users);
-    }
-
-    private static UserDetails user(String name, String password, String role, String... areas) {
-        String[] authorities = new String[areas.length + 1];
-        authorities[0] = "ROLE_" + role;
-        System.arraycopy(areas, 0, authorities, 1, areas.length);
-        return User.withUsername(name).password(password).authorities(authorities).build();
+    UserDirectory userDirectory(ObjectProvider<PasswordAccounts> accounts) {
+        PasswordAccounts local = accounts.getIfAvailable();
+        return local != null ? new PasswordUserDirectory(local) : new TokenUserDirectory();
     }
 }

@@ -1,8 +1,9 @@
 package nl.koers.platform.web;
 
+import nl.koers.events.common.BusinessCalendar;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +12,6 @@ import java.util.List;
  * {@link #throwIfAny()} raises a 400 with the list.
  */
 public final class FieldChecks {
-    /** Business dates are Dutch calendar dates. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Clock clock;
 
@@ -39,7 +38,7 @@ public final class FieldChecks {
         if (!required(field, date)) {
             return false;
         }
-        if (date.isAfter(LocalDate.now(clock.withZone(ZONE)))) {
+        if (date.isAfter(today())) {
             problems.add(new FieldProblem(field, "lies in the future"));
             return false;
         }
@@ -66,7 +65,8 @@ public final class FieldChecks {
         }
     }
 
+    /** Today's business date ({@link BusinessCalendar}). */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return BusinessCalendar.today(clock);
     }
 }

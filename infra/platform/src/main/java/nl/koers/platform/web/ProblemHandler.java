@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import nl.koers.events.common.Rejection;
-import nl.koers.platform.security.UnknownUserException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package nl.koers.platform.security;
 
+import nl.koers.platform.web.UnknownUserException;
 import nl.koers.events.common.FocusAreaCode;
 import nl.koers.platform.config.KoersProperties;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ClaimMappingJwtConverterTest {
     private static KoersProperties properties(KoersProperties.Oidc oidc) {
         return new KoersProperties("production", Path.of("."), "axon-server",
                 new KoersProperties.Mongo("mongodb://x", "koers", false), new KoersProperties.Crypto(null, null),
-                false, oidc);
+                oidc);
     }
 
     private static Jwt token(String claim, Object value, String areasClaim, Object areas) {
@@ -32,7 +33,7 @@ class ClaimMappingJwtConverterTest {
     @Test
     void roleAndAreasComeFromTheConfiguredClaims() {
         var converter = new ClaimMappingJwtConverter(properties(
-                new KoersProperties.Oidc("groups_role", "regions", "preferred_username")));
+                new KoersProperties.Oidc("groups_role", "regions", "preferred_username")), user -> { });
         var auth = converter.convert(token("groups_role", "YOUTH_WORKER", "regions", List.of("FA03", "FA04")));
         Set<String> authorities = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
@@ -46,7 +47,7 @@ class ClaimMappingJwtConverterTest {
     @Test
     void allAreasIsAScopeOfItsOwn() {
         var converter = new ClaimMappingJwtConverter(properties(
-                new KoersProperties.Oidc("koers_role", "koers_areas", "preferred_username")));
+                new KoersProperties.Oidc("koers_role", "koers_areas", "preferred_username")), user -> { });
         var auth = converter.convert(token("koers_role", "JUSTICE_LIAISON", "koers_areas", List.of("ALL")));
         KoersUser user = CurrentUser.fromAuthorities(auth.getName(), auth.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
@@ -57,7 +58,7 @@ class ClaimMappingJwtConverterTest {
     @Test
     void aTokenWithoutAKnownRoleIsNoKoersUser() {
         var converter = new ClaimMappingJwtConverter(properties(
-                new KoersProperties.Oidc("koers_role", "koers_areas", "preferred_username")));
+                new KoersProperties.Oidc("koers_role", "koers_areas", "preferred_username")), user -> { });
         var auth = converter.convert(token("koers_role", "SUPERUSER", "koers_areas", List.of("ALL")));
         assertThatThrownBy(() -> CurrentUser.fromAuthorities(auth.getName(), auth.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).collect(Collectors.toSet())))

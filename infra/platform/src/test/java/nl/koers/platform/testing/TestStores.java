@@ -21,12 +21,11 @@ public final class TestStores {
     private TestStores() {
     }
 
-    /** H2 in memory for events, MongoDB in memory (or KOERS_TEST_MONGO_URI), demo users on. */
+    /** H2 in memory for events, MongoDB in memory (or KOERS_TEST_MONGO_URI). */
     public static void register(DynamicPropertyRegistry registry) {
         String name = "koers_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         registerMongo(registry, name);
-        registry.add("koers.demo-users", () -> "true");
         registry.add("koers.demo-data", () -> "false");
         registry.add("koers.crypto.master-key", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         registry.add("koers.crypto.identity-key", () -> "c2VjcmV0LWlkZW50aXR5LWtleS1mb3ItdGVzdHM=");

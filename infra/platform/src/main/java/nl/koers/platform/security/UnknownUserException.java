@@ -1,8 +1,0 @@
-package nl.koers.platform.security;
-
-/** An authenticated principal without a Koers role: treated as forbidden everywhere. */
-public class UnknownUserException extends RuntimeException {
-    public UnknownUserException() {
-        super("the authenticated user has no Koers role", null, false, false);
-    }
-}

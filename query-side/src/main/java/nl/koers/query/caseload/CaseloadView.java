@@ -1,0 +1,23 @@
+package nl.koers.query.caseload;
+
+import nl.koers.query.common.ViewDescriptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The caseload view declares itself ({@link ViewDescriptor}): a state per trajectory and a document per wijk with an
+ * entry per trajectory, both read by id only.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CaseloadView {
+    public static final String NAME = "caseload";
+    static final String STATES = "view_caseload_trajectory";
+    static final String COUNTERS = "view_caseload";
+    /** Version 1; batch size and segments as measured for the views ({@code operations/ProcessorTuning}). */
+    public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 200, 2, true);
+
+    @Bean
+    ViewDescriptor caseloadViewDescriptor() {
+        return DESCRIPTOR;
+    }
+}

@@ -1,0 +1,23 @@
+package nl.koers.query.outcome;
+
+import nl.koers.query.common.ViewDescriptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The outcome view declares itself ({@link ViewDescriptor}): a state per trajectory and a document per focus area
+ * and cohort with an entry per trajectory, both read by id only.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OutcomeView {
+    public static final String NAME = "outcomes";
+    static final String STATES = "view_outcome_trajectory";
+    static final String COUNTERS = "view_outcomes";
+    /** Version 1; batch size and segments as measured for the views ({@code operations/ProcessorTuning}). */
+    public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 200, 2, true);
+
+    @Bean
+    ViewDescriptor outcomeViewDescriptor() {
+        return DESCRIPTOR;
+    }
+}

@@ -1,0 +1,22 @@
+package nl.koers.query.summary;
+
+import nl.koers.query.common.ViewDescriptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The summary view declares itself ({@link ViewDescriptor}): one document per trajectory, sealed, read by id and
+ * listed along the indexes its projection declares.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SummaryView {
+    public static final String NAME = "trajectory-summary";
+    static final String COLLECTION = "view_trajectory_summary";
+    /** Version 1; batch size and segments as measured for the views ({@code operations/ProcessorTuning}). */
+    public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 200, 2, true);
+
+    @Bean
+    ViewDescriptor summaryViewDescriptor() {
+        return DESCRIPTOR;
+    }
+}
