@@ -129,6 +129,11 @@ abstract class BrowserTestBase {
         field.sendKeys(text);
     }
 
+    /** Scrolls an element into view, for the screenshot that follows. */
+    void scrollTo(By element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(element));
+    }
+
     String path() {
         return browser.getCurrentUrl().substring(base().length());
     }

@@ -155,6 +155,7 @@ class RolePagesBrowserTest extends BrowserTestBase {
         assertThat(api.awaitContaining("auditor", "/api/audit/erasures", youth).body().toString()).contains(youth);
         open("/beheer");
         assertThat(text()).contains(youth, "verzoek betrokkene");
+        scrollTo(By.id("wissen"));
         assertAccessible("beheer-erased");
     }
 
