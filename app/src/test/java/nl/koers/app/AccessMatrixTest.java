@@ -118,6 +118,7 @@ class AccessMatrixTest {
                 new Endpoint("GET", "/api/reference/catalogues", null, EVERY_ROLE),
                 new Endpoint("GET", "/api/audit/events?fromPosition=0&limit=10", null, EnumSet.of(Who.AUDITOR)),
                 new Endpoint("GET", "/api/audit/access-log?trajectoryId=" + trajectory, null, EnumSet.of(Who.AUDITOR)),
+                new Endpoint("GET", "/api/audit/access-log/export?limit=10", null, EnumSet.of(Who.AUDITOR)),
                 new Endpoint("GET", "/api/audit/erasures", null, EnumSet.of(Who.AUDITOR, Who.ADMIN)),
                 new Endpoint("GET", "/api/admin/views", null, EnumSet.of(Who.ADMIN)),
                 new Endpoint("GET", "/api/admin/dead-letters", null, EnumSet.of(Who.ADMIN))));

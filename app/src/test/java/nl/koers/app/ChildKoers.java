@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Koers in a separate JVM on the test class path, so a test can kill it like an operator's {@code kill -9}. */
+/**
+ * Koers in a separate JVM on the test class path, so a test can kill it like an operator's {@code kill -9} or stop
+ * it like {@code kill -TERM}. Its data folder is {@code dir/data}, its key folder {@code dir/keys}.
+ */
 final class ChildKoers implements AutoCloseable {
     private final Process process;
     final int port;
@@ -20,14 +23,15 @@ final class ChildKoers implements AutoCloseable {
         this.api = new KoersApi("http://127.0.0.1:" + port);
     }
 
-    static ChildKoers start(Path dataDir, Path log, String... extraArgs) throws IOException, InterruptedException {
+    static ChildKoers start(Path dir, Path log, String... extraArgs) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
                 "-cp", System.getProperty("java.class.path"),
                 KoersApplication.class.getName(),
-                "--server.port=" + port, "--koers.data-dir=" + dataDir, "--koers.demo-data=false",
+                "--server.port=" + port, "--koers.data-dir=" + dir.resolve("data"),
+                "--koers.key-dir=" + dir.resolve("keys"), "--koers.demo-data=false",
                 "--logging.level.root=WARN"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command)
@@ -62,6 +66,16 @@ final class ChildKoers implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM, as an operator or a service manager stops Koers; returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     @Override

@@ -44,8 +44,9 @@ abstract class EndToEndTestBase {
     }
 
     @Test
-    void healthReportsTheEventStoreAndMongoDb() {
-        var health = api.get(null, "/actuator/health");
+    void healthReportsTheEventStoreAndMongoDbToAnAdministrator() {
+        assertThat(api.get(null, "/actuator/health").body().toString()).isEqualTo("{\"status\":\"UP\"}");
+        var health = api.get("beheerder", "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/mongo/status").asText()).isEqualTo("UP");

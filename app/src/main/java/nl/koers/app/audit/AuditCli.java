@@ -19,7 +19,8 @@ public final class AuditCli {
                    koers audit replay FILE --as-of INSTANT --view caseload|outcomes|history
                           [--focus-area FA..] [--neighbourhood WK..] [--gemeente GM..] [--cohort YEAR]
                           [--trajectory ID]
-              verify  checks the hash chain of an export (GET /api/audit/events); names the first broken link
+              verify  checks the hash chain of an export of the event log (GET /api/audit/events) or of the
+                      access log (GET /api/audit/access-log/export); names the first broken link
               replay  rebuilds a view from the events recorded up to INSTANT (ISO-8601, e.g. 2026-03-01T00:00:00Z)
                       with the live projection code and prints it as the live endpoint would have
               FILE    an export in JSON Lines, or - for standard input""";

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import nl.koers.platform.mongo.EmbeddedMongo;
 import nl.koers.platform.web.ApiProblem;
-import nl.koers.query.audit.CanonicalJson;
+import nl.koers.platform.hashchain.CanonicalJson;
 import nl.koers.query.caseload.CaseloadScope;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 

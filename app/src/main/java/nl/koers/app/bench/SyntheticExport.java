@@ -27,7 +27,7 @@ import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.platform.axon.AxonConfiguration;
 import nl.koers.query.audit.AuditRecord;
-import nl.koers.query.audit.CanonicalJson;
+import nl.koers.platform.hashchain.CanonicalJson;
 import org.axonframework.serialization.Revision;
 
 import java.io.BufferedWriter;

@@ -1,5 +1,6 @@
 package nl.koers.query.audit;
 
+import nl.koers.platform.hashchain.CanonicalJson;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;

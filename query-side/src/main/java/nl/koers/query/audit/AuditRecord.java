@@ -1,8 +1,7 @@
 package nl.koers.query.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import nl.koers.platform.hashchain.CanonicalJson;
+import nl.koers.platform.hashchain.ChainLink;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +16,9 @@ import java.util.Set;
  */
 public record AuditRecord(long position, String eventId, String aggregateId, Long sequence, String type,
                           String revision, String timestamp, String payload, String metadata,
-                          String previousHash, String hash) {
+                          String previousHash, String hash) implements ChainLink {
 
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = ChainLink.GENESIS;
 
     static final Set<String> FIELDS = Set.of("position", "eventId", "aggregateId", "sequence", "type", "revision",
             "timestamp", "payload", "metadata", "previousHash", "hash");
@@ -41,7 +40,7 @@ public record AuditRecord(long position, String eventId, String aggregateId, Lon
         return json(false);
     }
 
-    /** The hash this record's content calls for (compare with {@link #hash()} to find an alteration). */
+    @Override
     public String computeHash() {
         return sha256(preimage());
     }
@@ -81,66 +80,22 @@ public record AuditRecord(long position, String eventId, String aggregateId, Lon
 
     /** Reads an export line; throws {@link CanonicalJson.MalformedJson} when it is not a well-formed record. */
     public static AuditRecord parse(String line) {
-        if (!(CanonicalJson.parse(line) instanceof Map<?, ?> object)) {
-            throw new CanonicalJson.MalformedJson("not a JSON object");
-        }
-        for (Object key : object.keySet()) {
-            if (!FIELDS.contains(key)) {
-                throw new CanonicalJson.MalformedJson("unknown field \"" + key + "\"");
-            }
-        }
-        for (String field : FIELDS) {
-            if (!object.containsKey(field)) {
-                throw new CanonicalJson.MalformedJson("field \"" + field + "\" is missing");
-            }
-        }
+        Map<?, ?> object = ChainLink.fields(line, FIELDS);
         return new AuditRecord(
-                integer(object, "position"),
-                string(object, "eventId", false),
-                string(object, "aggregateId", true),
-                object.get("sequence") == null ? null : integer(object, "sequence"),
-                string(object, "type", false),
-                string(object, "revision", true),
-                string(object, "timestamp", false),
+                ChainLink.integer(object, "position"),
+                ChainLink.string(object, "eventId", false),
+                ChainLink.string(object, "aggregateId", true),
+                object.get("sequence") == null ? null : ChainLink.integer(object, "sequence"),
+                ChainLink.string(object, "type", false),
+                ChainLink.string(object, "revision", true),
+                ChainLink.string(object, "timestamp", false),
                 CanonicalJson.write(object.get("payload")),
                 CanonicalJson.write(object.get("metadata")),
-                string(object, "previousHash", true),
-                string(object, "hash", true));
-    }
-
-    private static String string(Map<?, ?> object, String field, boolean nullable) {
-        Object value = object.get(field);
-        if (value == null && nullable) {
-            return null;
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        throw new CanonicalJson.MalformedJson("field \"" + field + "\" must be a string");
-    }
-
-    private static long integer(Map<?, ?> object, String field) {
-        if (object.get(field) instanceof CanonicalJson.RawNumber n) {
-            try {
-                return n.longValue();
-            } catch (NumberFormatException e) {
-                // falls through to the message below
-            }
-        }
-        throw new CanonicalJson.MalformedJson("field \"" + field + "\" must be an integer");
+                ChainLink.string(object, "previousHash", true),
+                ChainLink.string(object, "hash", true));
     }
 
     public static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            char[] hex = new char[64];
-            for (int i = 0; i < 32; i++) {
-                hex[2 * i] = Character.forDigit(digest[i] >> 4 & 0xf, 16);
-                hex[2 * i + 1] = Character.forDigit(digest[i] & 0xf, 16);
-            }
-            return new String(hex);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return ChainLink.sha256(text);
     }
 }

@@ -1,7 +1,10 @@
 package nl.koers.query.audit;
 
+import nl.koers.platform.hashchain.CanonicalJson;
+import nl.koers.platform.hashchain.ChainLink;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -45,9 +48,15 @@ public final class ChainVerifier {
         return verify(reader, events -> { });
     }
 
-    /** {@code progress} hears the number of records checked every {@value #PROGRESS_EVERY} records. */
+    /** An event-log export; {@code progress} hears the number of records checked every {@value #PROGRESS_EVERY}. */
     public static Result verify(BufferedReader reader, LongConsumer progress) throws IOException {
-        Lines lines = new Lines(reader);
+        return verify(reader, AuditRecord::parse, progress);
+    }
+
+    /** Any chained export whose lines {@code parser} reads (the event log, the access log). */
+    public static Result verify(BufferedReader reader, Function<String, ? extends ChainLink> parser,
+                                LongConsumer progress) throws IOException {
+        Lines lines = new Lines(reader, parser);
         Parsed prev = null;
         Parsed cur = lines.next();
         long count = 0;
@@ -83,11 +92,11 @@ public final class ChainVerifier {
         return new Result(null, problem);
     }
 
-    private static Break check(Parsed prevParsed, AuditRecord cur, long line, AuditRecord next) {
+    private static Break check(Parsed prevParsed, ChainLink cur, long line, ChainLink next) {
         long at = cur.position();
         if (cur.hash() == null || cur.previousHash() == null) {
-            return new Break(line, at, Kind.UNCHAINED,
-                    "the event is in the log but not in the hash chain (committed after later events were chained)");
+            return new Break(line, at, Kind.UNCHAINED, "the record is in the log but not in the hash chain (an event "
+                    + "that committed after later events were chained)");
         }
         if (!cur.computeHash().equals(cur.hash())) {
             return new Break(line, at, Kind.ALTERED, "its content does not match its hash");
@@ -95,7 +104,7 @@ public final class ChainVerifier {
         if (prevParsed == null) {
             return null;
         }
-        AuditRecord prev = prevParsed.record;
+        ChainLink prev = prevParsed.record;
         if (at == prev.position()) {
             return new Break(line, at, Kind.INSERTED, "position " + at + " appears twice");
         }
@@ -129,15 +138,17 @@ public final class ChainVerifier {
     }
 
     /** One export line, read ahead: the record or why it is not one. */
-    private record Parsed(long line, AuditRecord record, String error) {
+    private record Parsed(long line, ChainLink record, String error) {
     }
 
     private static final class Lines {
         private final BufferedReader reader;
+        private final Function<String, ? extends ChainLink> parser;
         private long line;
 
-        Lines(BufferedReader reader) {
+        Lines(BufferedReader reader, Function<String, ? extends ChainLink> parser) {
             this.reader = reader;
+            this.parser = parser;
         }
 
         Parsed next() throws IOException {
@@ -150,7 +161,7 @@ public final class ChainVerifier {
                 }
             } while (text.isBlank());
             try {
-                return new Parsed(line, AuditRecord.parse(text), null);
+                return new Parsed(line, parser.apply(text), null);
             } catch (CanonicalJson.MalformedJson e) {
                 return new Parsed(line, null, e.getMessage());
             }

@@ -1,5 +1,6 @@
 package nl.koers.query.audit;
 
+import nl.koers.platform.hashchain.CanonicalJson;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

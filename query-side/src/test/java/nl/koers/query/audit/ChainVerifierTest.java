@@ -1,5 +1,6 @@
 package nl.koers.query.audit;
 
+import nl.koers.platform.hashchain.CanonicalJson;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

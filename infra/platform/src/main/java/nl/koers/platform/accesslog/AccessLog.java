@@ -1,5 +1,7 @@
 package nl.koers.platform.accesslog;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -7,29 +9,42 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The append-only access log. This class offers no update or delete, and nothing else in Koers writes the
- * {@code access_log} collection; in production the application's MongoDB user gets only {@code insert} and
- * {@code find} on it (see infra/deploy). Entries hold pseudonymous ids, never names or notes.
+ * The append-only access log, chained like the event log: each entry's {@code _id} is its sequence number and it
+ * carries the hash of the entry before it ({@link AccessLogLink}), so an edited, removed or reordered entry shows
+ * in an export. This class offers no update or delete, and nothing else in Koers writes the {@code access_log}
+ * collection; in production the application's MongoDB user gets only {@code insert} and {@code find} on it (see
+ * infra/deploy). Entries hold pseudonymous ids, never names or notes.
+ * <p>
+ * Writing stays one insert per entry. Within a JVM appends take turns (the chain needs the previous hash); across
+ * replicas the unique {@code _id} decides: a replica whose head is stale gets a duplicate key, reloads the head
+ * and links after the entry that won, so the chain stays one line without gaps.
  */
 @Component
 public class AccessLog {
     static final String COLLECTION = "access_log";
+    private static final int EXPORT_BATCH = 500;
+    private static final int ATTEMPTS = 20;
     private final MongoCollection<Document> log;
     private final Clock clock;
+    private AccessLogLink head;
 
     public AccessLog(@Qualifier("koers") MongoDatabase database, Clock clock) {
         this.log = database.getCollection(COLLECTION);
@@ -49,20 +64,58 @@ public class AccessLog {
         append(user, role, action, resource, trajectoryId, youthId, purpose, AccessLogEntry.REFUSED, status);
     }
 
-    private void append(String user, String role, String action, String resource, String trajectoryId,
-                        String youthId, String purpose, String outcome, int status) {
-        Instant at = clock.instant();
-        log.insertOne(new Document("_id", UUID.randomUUID().toString())
-                .append("at", Date.from(at))
-                .append("user", user)
-                .append("role", role)
-                .append("action", action)
-                .append("resource", resource)
-                .append("trajectoryId", trajectoryId)
-                .append("youthId", youthId)
-                .append("purpose", purpose == null ? null : truncate(purpose))
-                .append("outcome", outcome)
-                .append("status", status));
+    private synchronized void append(String user, String role, String action, String resource, String trajectoryId,
+                                     String youthId, String purpose, String outcome, int status) {
+        // MongoDB keeps milliseconds: hash what is stored
+        String at = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        String reason = purpose == null ? null : truncate(purpose);
+        for (int attempt = 1; ; attempt++) {
+            if (head == null) {
+                head = loadHead();
+            }
+            AccessLogLink entry = new AccessLogLink(head.sequence() + 1, at, user, role, action, resource,
+                    trajectoryId, youthId, reason, outcome, status, head.hash(), null).hashed();
+            try {
+                log.insertOne(toDocument(entry));
+                head = entry;
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                head = null; // another replica appended: link after its entry
+            }
+        }
+    }
+
+    /** The last chained entry (entries of versions before the chain have no sequence and are left out). */
+    private AccessLogLink loadHead() {
+        Document last = log.find(Filters.type("_id", BsonType.INT64)).sort(Sorts.descending("_id")).limit(1)
+                .first();
+        return last == null ? AccessLogLink.BEFORE_FIRST : toLink(last);
+    }
+
+    /** Writes up to {@code limit} chained entries from sequence {@code from} on, as JSON Lines; returns how many. */
+    public long export(long from, long limit, OutputStream out) throws IOException {
+        long written = 0;
+        long next = Math.max(1, from);
+        while (written < limit) {
+            long batchEnd = next + Math.min(EXPORT_BATCH, limit - written);
+            List<Document> batch = new ArrayList<>(EXPORT_BATCH);
+            log.find(Filters.and(Filters.gte("_id", next), Filters.lt("_id", batchEnd)))
+                    .sort(Sorts.ascending("_id")).into(batch);
+            for (Document doc : batch) {
+                out.write(toLink(doc).toLine().getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+            written += batch.size();
+            if (batch.size() < batchEnd - next) {
+                break; // the end of the log (or a gap, which the verifier names as missing)
+            }
+            next = batchEnd;
+        }
+        out.flush();
+        return written;
     }
 
     /** Entries matching every given criterion (null = any), oldest first, at most {@code limit}. */
@@ -83,11 +136,34 @@ public class AccessLog {
         FindIterable<Document> found = log.find(filters.isEmpty() ? new Document() : Filters.and(filters))
                 .sort(Sorts.ascending("at")).limit(limit);
         List<AccessLogEntry> entries = new ArrayList<>();
-        found.forEach((Consumer<Document>) d -> entries.add(new AccessLogEntry(d.getString("_id"),
+        found.forEach((Consumer<Document>) d -> entries.add(new AccessLogEntry(String.valueOf(d.get("_id")),
                 d.getDate("at").toInstant(), d.getString("user"), d.getString("role"), d.getString("action"),
                 d.getString("resource"), d.getString("trajectoryId"), d.getString("youthId"),
                 d.getString("purpose"), d.getString("outcome"), d.getInteger("status", 0))));
         return entries;
+    }
+
+    private static Document toDocument(AccessLogLink entry) {
+        return new Document("_id", entry.sequence())
+                .append("at", Date.from(Instant.parse(entry.at())))
+                .append("user", entry.user())
+                .append("role", entry.role())
+                .append("action", entry.action())
+                .append("resource", entry.resource())
+                .append("trajectoryId", entry.trajectoryId())
+                .append("youthId", entry.youthId())
+                .append("purpose", entry.purpose())
+                .append("outcome", entry.outcome())
+                .append("status", (int) entry.status())
+                .append("previousHash", entry.previousHash())
+                .append("hash", entry.hash());
+    }
+
+    private static AccessLogLink toLink(Document d) {
+        return new AccessLogLink(d.getLong("_id"), d.getDate("at").toInstant().toString(), d.getString("user"),
+                d.getString("role"), d.getString("action"), d.getString("resource"), d.getString("trajectoryId"),
+                d.getString("youthId"), d.getString("purpose"), d.getString("outcome"), d.getInteger("status", 0),
+                d.getString("previousHash"), d.getString("hash"));
     }
 
     /** A purpose is the reader's justification, not a note about the youth; kept short. */

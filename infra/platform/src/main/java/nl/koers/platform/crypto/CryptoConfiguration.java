@@ -3,6 +3,7 @@ package nl.koers.platform.crypto;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.platform.config.KoersProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 public class CryptoConfiguration {
 
     @Bean
-    KeyMaterial keyMaterial(KoersProperties properties) {
-        return KeyMaterial.from(properties);
+    KeyMaterial keyMaterial(KoersProperties properties, @Value("${koers.key-dir:}") String keyDir) {
+        return KeyMaterial.from(properties, keyDir);
     }
 
     @Bean

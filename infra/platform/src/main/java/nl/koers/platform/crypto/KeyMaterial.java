@@ -6,46 +6,50 @@ import org.slf4j.LoggerFactory;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * The two process-wide secrets: the master key that wraps youth keys and the HMAC key for identity hashes.
- * Production passes them in from a secret store; the embedded default generates them once into its data folder
- * (owner-only file), so a copy of the databases alone reveals no personal data.
+ * Production passes them in from a secret store; the embedded default generates them once into its key folder
+ * ({@link KeyFolder}, apart from the data folder), so a copy of the data alone reveals no personal data, and
+ * rotates the master key after every erasure ({@link MasterKeys}).
  */
 public final class KeyMaterial {
     private static final Logger log = LoggerFactory.getLogger(KeyMaterial.class);
-    private final SecretKey masterKey;
+    private final MasterKeys masterKeys;
     private final byte[] identityKey;
 
+    /** A fixed master key (tests, or one from a secret store). */
     public KeyMaterial(SecretKey masterKey, byte[] identityKey) {
-        this.masterKey = masterKey;
+        this(MasterKeys.fixed(masterKey), identityKey);
+    }
+
+    private KeyMaterial(MasterKeys masterKeys, byte[] identityKey) {
+        this.masterKeys = masterKeys;
         this.identityKey = identityKey.clone();
     }
 
-    public static KeyMaterial from(KoersProperties properties) {
+    /** From configuration where given, else from the key folder ({@code keyDir}, or beside the data folder). */
+    public static KeyMaterial from(KoersProperties properties, String keyDir) {
         String master = properties.crypto().masterKey();
         String identity = properties.crypto().identityKey();
-        byte[] masterBytes = present(master) ? Base64.getDecoder().decode(master)
-                : fileKey(properties.dataDir().resolve("keys/master.key"));
+        KeyFolder folder = present(master) && present(identity) ? null
+                : KeyFolder.forData(properties.dataDir(), keyDir);
         byte[] identityBytes = present(identity) ? Base64.getDecoder().decode(identity)
-                : fileKey(properties.dataDir().resolve("keys/identity.key"));
+                : folder.read("identity.key").orElseGet(() -> folder.create("identity.key"));
+        if (!present(master)) {
+            log.info("Key folder: {} (keep it out of data backups; back it up apart)", folder.path());
+            return new KeyMaterial(MasterKeys.inFolder(folder), identityBytes);
+        }
+        byte[] masterBytes = Base64.getDecoder().decode(master);
         if (masterBytes.length != 32) {
             throw new IllegalStateException("koers.crypto.master-key must be 32 bytes (base64)");
         }
-        return new KeyMaterial(new SecretKeySpec(masterBytes, "AES"), identityBytes);
+        return new KeyMaterial(MasterKeys.fixed(new SecretKeySpec(masterBytes, "AES")), identityBytes);
     }
 
-    SecretKey masterKey() {
-        return masterKey;
+    MasterKeys masterKeys() {
+        return masterKeys;
     }
 
     byte[] identityKey() {
@@ -54,27 +58,5 @@ public final class KeyMaterial {
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
-    }
-
-    private static byte[] fileKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the data folder's own permissions apply
-            }
-            log.info("Generated key file {}", file);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create key file " + file, e);
-        }
     }
 }

@@ -1,29 +1,36 @@
 package nl.koers.platform.mongo;
 
-import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import nl.koers.platform.files.MvStoreCompaction;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The in-process MongoDB wire-protocol server of the embedded default, on a free port of 127.0.0.1 only. It
- * supports a subset of MongoDB: no transactions, change streams or non-unique indexes, which is why every view
- * is reached by {@code _id} and written idempotently.
+ * The in-process MongoDB wire-protocol server of the embedded default. It listens on a Unix domain socket in a
+ * fresh folder that only the process owner may enter (0700), never on TCP, so no other user's process can read or
+ * delete youth keys or access-log entries through it. It supports a subset of MongoDB: no transactions, change
+ * streams or non-unique indexes, which is why every view is reached by {@code _id} and written idempotently.
  */
 public final class EmbeddedMongo implements AutoCloseable {
-    private final MongoServer server;
-    private final InetSocketAddress address;
+    private final DomainSocketMongoServer server;
+    private final MvStoreCompaction compaction;
+    private final Path socketDir;
+    private final Path socket;
     private final String description;
 
-    private EmbeddedMongo(MongoServer server, String description) {
-        this.server = server;
-        server.bind("127.0.0.1", 0);
-        this.address = server.getLocalAddress();
+    private EmbeddedMongo(MongoBackend backend, MvStoreCompaction compaction, String description) {
+        this.socketDir = privateFolder();
+        this.socket = socketDir.resolve("mongodb.sock");
+        this.server = new DomainSocketMongoServer(backend, socket);
+        this.compaction = compaction;
         this.description = description;
     }
 
@@ -35,24 +42,56 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        return new EmbeddedMongo(new MongoServer(new DurableH2Backend(store)), "embedded, file " + file);
+        return new EmbeddedMongo(new DurableH2Backend(store), new MvStoreCompaction("MongoDB file " + file, store),
+                "embedded, file " + file);
     }
 
     /** For tests that need no restart. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MongoServer(new MemoryBackend()), "embedded, in memory");
+        return new EmbeddedMongo(new MemoryBackend(), null, "embedded, in memory");
     }
 
+    /** For the MongoDB driver: the socket's path, URL-encoded as the host (the driver needs jnr-unixsocket). */
     public String connectionString() {
-        return "mongodb://127.0.0.1:" + address.getPort();
+        return "mongodb://" + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8);
     }
 
     public String description() {
-        return description + " (127.0.0.1:" + address.getPort() + ")";
+        return description + " (Unix domain socket)";
+    }
+
+    /** Compacts the file when it has grown (see {@link MvStoreCompaction}); nothing in memory. */
+    public void compactIfGrown() {
+        if (compaction != null) {
+            compaction.compactIfGrown();
+        }
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
+        server.stop();
+        if (compaction != null) {
+            compaction.compactNow();
+        }
+        server.backend().close();
+        try {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(socketDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path privateFolder() {
+        try {
+            // Short on purpose: a socket path may not be longer than about 100 bytes.
+            return Files.createTempDirectory("koers-mongo-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            throw new IllegalStateException("the in-process MongoDB needs a POSIX file system for its private "
+                    + "socket folder; set koers.mongo.uri to a MongoDB server instead", notPosix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for the in-process MongoDB's socket", e);
+        }
     }
 }

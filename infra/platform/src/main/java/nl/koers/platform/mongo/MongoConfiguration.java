@@ -50,6 +50,13 @@ public class MongoConfiguration {
             return description;
         }
 
+        /** Compacts the in-process server's file when it has grown; nothing for an external MongoDB. */
+        public void compactIfGrown() {
+            if (embedded != null) {
+                embedded.compactIfGrown();
+            }
+        }
+
         @Override
         public void destroy() {
             if (embedded != null) {

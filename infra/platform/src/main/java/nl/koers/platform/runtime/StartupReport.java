@@ -1,5 +1,6 @@
-package nl.koers.platform.config;
+package nl.koers.platform.runtime;
 
+import nl.koers.platform.config.KoersProperties;
 import nl.koers.platform.mongo.MongoConfiguration.MongoEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package nl.koers.query.audit;
+package nl.koers.platform.hashchain;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The canonical JSON form that the audit hash chain is computed over (README.md in this package is the full
+ * The canonical JSON form that the audit hash chain is computed over (query-side/.../audit/README.md is the full
  * specification, so that a verifier in any language reproduces it byte for byte):
  * <ul>
  * <li>no whitespace outside strings;</li>

@@ -1,0 +1,79 @@
+package nl.koers.platform.runtime;
+
+import nl.koers.platform.files.MvStoreCompaction;
+import nl.koers.platform.mongo.MongoConfiguration.MongoEndpoint;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Compacts the files of the embedded stores while Koers runs (once a minute it checks whether one has doubled)
+ * and once more at shutdown, after the event processors have stopped and before the stores close. Nothing to do
+ * with PostgreSQL, Axon Server or an external MongoDB.
+ */
+@Component
+public class EmbeddedStoreCompaction implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
+    private final MongoEndpoint mongo;
+    private final MvStoreCompaction events;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "store-compaction");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    // Optional, not ObjectProvider: a real dependency, so this bean is destroyed before the data source.
+    public EmbeddedStoreCompaction(MongoEndpoint mongo, Optional<DataSource> dataSource) {
+        this.mongo = mongo;
+        this.events = h2FileStore(dataSource.orElse(null));
+        timer.scheduleWithFixedDelay(this::compactIfGrown, 1, 1, TimeUnit.MINUTES);
+    }
+
+    private void compactIfGrown() {
+        try {
+            if (events != null) {
+                events.compactIfGrown();
+            }
+            mongo.compactIfGrown();
+        } catch (RuntimeException e) {
+            log.warn("Compacting the embedded stores failed; retrying in a minute", e);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+        if (events != null) {
+            events.compactNow();
+        }
+    }
+
+    /** The MVStore behind an H2 file database, or null for any other database. */
+    private static MvStoreCompaction h2FileStore(DataSource dataSource) {
+        if (dataSource == null) {
+            return null;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(JdbcConnection.class)
+                    || !connection.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
+                return null;
+            }
+            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+            return new MvStoreCompaction("event store", session.getDatabase().getStore().getMvStore());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the event store", e);
+        }
+    }
+}
