@@ -44,6 +44,24 @@ public class AccessLog {
         append(user, role, action, resource, trajectoryId, youthId, purpose, AccessLogEntry.GRANTED, 200);
     }
 
+    /** One read of a trajectory, by pseudonymous ids. */
+    public record Read(String trajectoryId, String youthId) {
+    }
+
+    /**
+     * Several granted reads of one request at once (the rows of a list, a search or a worklist), one entry each,
+     * written together.
+     */
+    public void grantedEach(String user, String role, String action, List<Read> reads, String purpose) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant();
+        log.insertMany(reads.stream().map(read -> entry(at, user, role, action,
+                "/api/trajectories/" + read.trajectoryId(), read.trajectoryId(), read.youthId(), purpose,
+                AccessLogEntry.GRANTED, 200)).toList());
+    }
+
     public void refused(String user, String role, String action, String resource, String trajectoryId,
                         String youthId, String purpose, int status) {
         append(user, role, action, resource, trajectoryId, youthId, purpose, AccessLogEntry.REFUSED, status);
@@ -51,8 +69,13 @@ public class AccessLog {
 
     private void append(String user, String role, String action, String resource, String trajectoryId,
                         String youthId, String purpose, String outcome, int status) {
-        Instant at = clock.instant();
-        log.insertOne(new Document("_id", UUID.randomUUID().toString())
+        log.insertOne(entry(clock.instant(), user, role, action, resource, trajectoryId, youthId, purpose, outcome,
+                status));
+    }
+
+    private static Document entry(Instant at, String user, String role, String action, String resource,
+                                  String trajectoryId, String youthId, String purpose, String outcome, int status) {
+        return new Document("_id", UUID.randomUUID().toString())
                 .append("at", Date.from(at))
                 .append("user", user)
                 .append("role", role)
@@ -62,7 +85,7 @@ public class AccessLog {
                 .append("youthId", youthId)
                 .append("purpose", purpose == null ? null : truncate(purpose))
                 .append("outcome", outcome)
-                .append("status", status));
+                .append("status", status);
     }
 
     /** Entries matching every given criterion (null = any), oldest first, at most {@code limit}. */
