@@ -83,7 +83,7 @@ class AccessMatrixTest {
                 new Endpoint("POST", t + "/police-contacts", "{\"kind\":\"WARNING\",\"on\":\"2026-02-03\"}", WORKER_ONLY),
                 new Endpoint("POST", t + "/assessments", """
                         {"assessedOn":"2026-02-04","domains":{"SCHOOL":"HIGH"},"overall":"MEDIUM"}""", WORKER_ONLY),
-                new Endpoint("POST", t + "/caseworker", "{\"caseworker\":\"straatcoach\",\"assignedOn\":\"2026-02-04\"}",
+                new Endpoint("POST", t + "/caseworker", "{\"caseworker\":\"jeugdwerker-ams\",\"assignedOn\":\"2026-02-04\"}",
                         WORKER_ONLY),
                 new Endpoint("POST", t + "/interventions", "{\"type\":\"STREET_COACHING\",\"startedOn\":\"2026-02-05\"}",
                         WORKER_ONLY),

@@ -1,6 +1,9 @@
 package nl.koers.app.demo;
 
+import nl.koers.events.common.Bsn;
+
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -25,5 +28,19 @@ final class DemoPeople {
 
     static String familyName(Random random) {
         return "Demo-" + FAMILY.get(random.nextInt(FAMILY.size()));
+    }
+
+    /** A number that passes the eleven test, from the seeded generator: never a real person's BSN by intent. */
+    static String bsn(Random random) {
+        while (true) {
+            StringBuilder digits = new StringBuilder("9");
+            for (int i = 0; i < 7; i++) {
+                digits.append(random.nextInt(10));
+            }
+            Optional<Bsn> bsn = Bsn.completing(digits.toString());
+            if (bsn.isPresent()) {
+                return bsn.get().value();
+            }
+        }
     }
 }
