@@ -111,6 +111,8 @@ class AccessMatrixTest {
                 new Endpoint("GET", t, null, INDIVIDUAL_READERS),
                 new Endpoint("GET", t + "/history", null, INDIVIDUAL_READERS),
                 new Endpoint("GET", "/api/trajectories?focusArea=FA03", null, INDIVIDUAL_READERS),
+                new Endpoint("GET", "/api/trajectories?q=Matrix&focusArea=FA03", null, INDIVIDUAL_READERS),
+                new Endpoint("GET", "/api/worklist?focusArea=FA03", null, INDIVIDUAL_READERS),
                 new Endpoint("GET", "/api/caseload?focusArea=FA03", null, AGGREGATE_READERS),
                 new Endpoint("GET", "/api/outcomes?focusArea=FA03&cohort=2026", null, AGGREGATE_READERS),
                 new Endpoint("GET", "/api/reference/focus-areas", null, EVERY_ROLE),

@@ -1,10 +1,15 @@
 package nl.koers.app.demo;
 
 import nl.koers.events.common.Bsn;
+import nl.koers.events.reference.FocusArea;
+import nl.koers.platform.security.KoersUser;
+import nl.koers.platform.security.Role;
+import nl.koers.platform.security.UserDirectory;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Synthetic youths for the demo: given and family names drawn from common Dutch name lists and combined at
@@ -42,5 +47,15 @@ final class DemoPeople {
                 return bsn.get().value();
             }
         }
+    }
+
+    /** A demo user who works in the area (so their worklist and "my cases" show it), else a generated name. */
+    static KoersUser workerIn(UserDirectory users, FocusArea area) {
+        return users.userNames().stream().map(users::find).flatMap(Optional::stream)
+                .filter(user -> user.role() == Role.YOUTH_WORKER && !user.allAreas()
+                        && user.focusAreas().contains(area.code()))
+                .findFirst()
+                .orElseGet(() -> new KoersUser("demo-" + area.code().value().toLowerCase(), Role.YOUTH_WORKER,
+                        Set.of(area.code()), false));
     }
 }

@@ -34,7 +34,6 @@ import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.events.trajectory.ReferralSource;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.security.KoersUser;
-import nl.koers.platform.security.Role;
 import nl.koers.platform.security.UserDirectory;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,9 +46,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -87,20 +84,20 @@ public class DemoScenario {
         this.clock = clock;
     }
 
-    /** Loads every demo trajectory; returns how many were opened. */
+    /** Loads {@value #TRAJECTORIES_PER_AREA} demo trajectories in every focus area; returns how many were opened. */
     public int load() {
         return load(TRAJECTORIES_PER_AREA);
     }
 
-    /** Loads {@code perArea} demo trajectories in every focus area; returns how many were opened. */
+    /** As {@link #load()}, {@code perArea} in every focus area. */
     public int load(int perArea) {
         long started = System.nanoTime();
         Random random = new Random(SEED);
         LocalDate today = BusinessCalendar.today(clock);
-        DemoRecording recording = new DemoRecording(random, clock);
+        DemoRecording recording = new DemoRecording(new Random(SEED + 1), clock); // the same stories as before
         List<FocusArea> areas = ReferenceData.get().focusAreas();
         for (FocusArea area : areas) {
-            KoersUser worker = workerIn(area);
+            KoersUser worker = DemoPeople.workerIn(users, area);
             for (int i = 0; i < perArea; i++) {
                 new Story(random, today, area, worker, recording.timeline()).plan();
             }
@@ -111,16 +108,6 @@ public class DemoScenario {
         log.info("Demo data loaded: {} trajectories ({} recordings) in {} focus areas in {} s",
                 areas.size() * perArea, recorded, areas.size(), (System.nanoTime() - started) / 1_000_000_000L);
         return areas.size() * perArea;
-    }
-
-    /** A demo user who works in the area (so their worklist and "my cases" show it), else a generated name. */
-    private KoersUser workerIn(FocusArea area) {
-        return users.userNames().stream().map(users::find).flatMap(Optional::stream)
-                .filter(user -> user.role() == Role.YOUTH_WORKER && !user.allAreas()
-                        && user.focusAreas().contains(area.code()))
-                .findFirst()
-                .orElseGet(() -> new KoersUser("demo-" + area.code().value().toLowerCase(), Role.YOUTH_WORKER,
-                        Set.of(area.code()), false));
     }
 
     /**
@@ -136,6 +123,8 @@ public class DemoScenario {
         private TrajectoryId id;
         private YouthId youth;
         private LocalDate day;
+        /** Whether the story is in a detention: it cannot close before the detention ends. */
+        private boolean detained;
 
         Story(Random random, LocalDate today, FocusArea area, KoersUser worker, DemoRecording.Timeline timeline) {
             this.random = random;
@@ -164,7 +153,7 @@ public class DemoScenario {
                 return; // still in detention
             }
             aftercare();
-            if (fate >= 80) {
+            if (fate >= 80 && !detained) {
                 closeWithFollowUp();
             }
         }
@@ -221,6 +210,7 @@ public class DemoScenario {
             String facility = pick(FACILITIES);
             LocalDate started = day;
             send(started, () -> new StartDetention(id, type, facility, started, worker.username()));
+            detained = true;
             if (overdueNetworkMeeting) {
                 return;
             }
@@ -243,6 +233,7 @@ public class DemoScenario {
             ReleaseReason reason = pick(ReleaseReason.values());
             LocalDate ended = day;
             send(ended, () -> new EndDetention(id, ended, reason, worker.username()));
+            detained = false;
             for (BasicCondition condition : BasicCondition.values()) {
                 if (advance(0, 10)) {
                     ConditionStatus status = pick(ConditionStatus.values());

@@ -7,7 +7,6 @@ import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.web.FieldChecks;
 import nl.koers.query.casefile.Signal;
 import nl.koers.query.casefile.Signals;
-import nl.koers.query.casefile.WorkFacts;
 import nl.koers.query.caseload.CaseloadQueries;
 import nl.koers.query.common.BusinessDates;
 import nl.koers.query.common.IndividualReadPolicy;
