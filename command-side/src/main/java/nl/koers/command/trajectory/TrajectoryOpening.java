@@ -32,17 +32,22 @@ public class TrajectoryOpening {
     private final TrajectoryYouths youths;
     private final IdentityHasher hasher;
     private final PersonalDataCipher cipher;
+    private final Caseworkers caseworkers;
     private final Clock clock;
 
     public TrajectoryOpening(CommandSender sender, YouthRegistry registry, TrajectoryYouths youths,
-                             IdentityHasher hasher, PersonalDataCipher cipher, Clock clock) {
+                             IdentityHasher hasher, PersonalDataCipher cipher, Caseworkers caseworkers, Clock clock) {
         this.sender = sender;
         this.registry = registry;
         this.youths = youths;
         this.hasher = hasher;
         this.cipher = cipher;
+        this.caseworkers = caseworkers;
         this.clock = clock;
     }
+
+    /** The trajectory's version after opening: the opening and its caseworker's assignment. */
+    static final long VERSION_AFTER_OPENING = 1;
 
     public record Opened(TrajectoryId trajectoryId, YouthId youthId, long version) {
     }
@@ -50,6 +55,9 @@ public class TrajectoryOpening {
     public Opened open(OpenTrajectoryRequest request, KoersUser user) {
         FieldChecks checks = new FieldChecks(clock);
         Optional<Wijk> wijk = request.check(checks);
+        if (request.caseworker() != null) {
+            caseworkers.check(checks, "caseworker", request.caseworker());
+        }
         checks.throwIfAny();
         Wijk district = wijk.orElseThrow();
         if (user.role() != Role.YOUTH_WORKER) {
@@ -75,12 +83,13 @@ public class TrajectoryOpening {
         try {
             sender.send(new OpenTrajectory(trajectoryId, youthId, district.code(), district.focusArea(),
                     request.openedOn(), request.referral().source(), cipher.seal(youthId, request.referral().reason()),
-                    sealed(youthId, youth, bsn), request.ageAtOpening(), user.username()), user, null);
+                    sealed(youthId, youth, bsn), request.ageAtOpening(),
+                    Caseworkers.forOpening(request.caseworker(), user), user.username()), user, null);
         } catch (RuntimeException e) {
             registry.release(identity, trajectoryId);
             throw e;
         }
-        return new Opened(trajectoryId, youthId, 0);
+        return new Opened(trajectoryId, youthId, VERSION_AFTER_OPENING);
     }
 
     private SealedYouth sealed(YouthId youthId, OpenTrajectoryRequest.Youth youth, Optional<Bsn> bsn) {
