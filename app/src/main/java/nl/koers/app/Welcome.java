@@ -28,10 +28,11 @@ class Welcome {
     void greet() {
         String port = environment.getProperty("local.server.port", "8080");
         System.out.println();
-        System.out.println("  Koers draait op / is running at  http://localhost:" + port);
+        System.out.println("  Koers draait op / is running at  http://localhost:" + port + "  (pagina's / pages)");
         System.out.println("  API-documentatie / API docs:     http://localhost:" + port + "/swagger-ui.html");
         if (demoUsers.getIfAvailable() != null) {
-            System.out.println("  Inloggen / log in (HTTP Basic), wachtwoord / password '" + DemoUsers.PASSWORD + "':");
+            System.out.println("  Inloggen / log in (pagina's en HTTP Basic / pages and HTTP Basic), wachtwoord / password '"
+                    + DemoUsers.PASSWORD + "':");
             System.out.println("    " + DemoUsers.USERS.stream().map(Welcome::describe).collect(Collectors.joining(", ")));
             System.out.println("  Voorbeeld / example:  curl -u " + DemoUsers.USERS.get(0).username() + ":"
                     + DemoUsers.PASSWORD + " 'http://localhost:" + port + "/api/caseload?focusArea=FA03'");

@@ -83,7 +83,7 @@ class AccessMatrixTest {
                 new Endpoint("POST", t + "/police-contacts", "{\"kind\":\"WARNING\",\"on\":\"2026-02-03\"}", WORKER_ONLY),
                 new Endpoint("POST", t + "/assessments", """
                         {"assessedOn":"2026-02-04","domains":{"SCHOOL":"HIGH"},"overall":"MEDIUM"}""", WORKER_ONLY),
-                new Endpoint("POST", t + "/caseworker", "{\"caseworker\":\"straatcoach\",\"assignedOn\":\"2026-02-04\"}",
+                new Endpoint("POST", t + "/caseworker", "{\"caseworker\":\"jeugdwerker-ams\",\"assignedOn\":\"2026-02-04\"}",
                         WORKER_ONLY),
                 new Endpoint("POST", t + "/interventions", "{\"type\":\"STREET_COACHING\",\"startedOn\":\"2026-02-05\"}",
                         WORKER_ONLY),
@@ -111,6 +111,8 @@ class AccessMatrixTest {
                 new Endpoint("GET", t, null, INDIVIDUAL_READERS),
                 new Endpoint("GET", t + "/history", null, INDIVIDUAL_READERS),
                 new Endpoint("GET", "/api/trajectories?focusArea=FA03", null, INDIVIDUAL_READERS),
+                new Endpoint("GET", "/api/trajectories?q=Matrix&focusArea=FA03", null, INDIVIDUAL_READERS),
+                new Endpoint("GET", "/api/worklist?focusArea=FA03", null, INDIVIDUAL_READERS),
                 new Endpoint("GET", "/api/caseload?focusArea=FA03", null, AGGREGATE_READERS),
                 new Endpoint("GET", "/api/outcomes?focusArea=FA03&cohort=2026", null, AGGREGATE_READERS),
                 new Endpoint("GET", "/api/reference/focus-areas", null, EVERY_ROLE),

@@ -23,7 +23,7 @@ abstract class EndToEndTestBase {
         assertThat(opened.status()).isEqualTo(201);
         String id = opened.body().get("trajectoryId").asText();
         assertThat(opened.location()).isEqualTo("/api/trajectories/" + id);
-        assertThat(opened.body().get("version").asLong()).isZero();
+        assertThat(opened.body().get("version").asLong()).as("the opening and its caseworker").isEqualTo(1);
 
         var read = api.awaitTrajectory("jeugdwerker", id);
         assertThat(read.status()).isEqualTo(200);
@@ -34,6 +34,7 @@ abstract class EndToEndTestBase {
         assertThat(read.body().get("focusArea").asText()).isEqualTo("FA03");
         assertThat(read.body().get("phase").asText()).isEqualTo("PREVENTION");
         assertThat(read.body().get("openedOn").asText()).isEqualTo("2026-01-15");
+        assertThat(read.body().get("caseworker").asText()).as("the opener").isEqualTo("jeugdwerker");
     }
 
     @Test

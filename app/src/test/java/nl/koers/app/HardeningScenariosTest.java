@@ -69,12 +69,12 @@ class HardeningScenariosTest {
             var contact = koers.api.post("jeugdwerker", "/api/trajectories/" + trajectory + "/contacts", CONTACT,
                     "Idempotency-Key", "contact-1");
             assertThat(contact.status()).isEqualTo(201);
-            assertThat(contact.body().get("version").asLong()).as("the version the first attempt made").isEqualTo(1);
+            assertThat(contact.body().get("version").asLong()).as("the version the first attempt made").isEqualTo(2);
 
             var opening = koers.api.post("jeugdwerker", "/api/trajectories", OPENING, "Idempotency-Key", "opening-1");
             assertThat(opening.status()).as("%s", opening.body()).isEqualTo(201);
             reopened = opening.body().get("trajectoryId").asText();
-            assertThat(opening.body().get("version").asLong()).isZero();
+            assertThat(opening.body().get("version").asLong()).as("opened with its caseworker").isEqualTo(1);
             assertThat(opening.location()).isEqualTo("/api/trajectories/" + reopened);
 
             var replayed = koers.api.post("jeugdwerker", "/api/trajectories", OPENING, "Idempotency-Key", "opening-1");
@@ -83,7 +83,7 @@ class HardeningScenariosTest {
 
         EventTable events = eventTable();
         assertThat(events.of(trajectory)).extracting(EventTable.StoredEvent::simpleType)
-                .containsExactly("TrajectoryOpened", "ContactRecorded");
+                .containsExactly("TrajectoryOpened", "CaseworkerAssigned", "ContactRecorded");
         List<EventTable.StoredEvent> openings = events.all().stream()
                 .filter(e -> e.simpleType().equals("TrajectoryOpened")).toList();
         assertThat(openings).hasSize(2);

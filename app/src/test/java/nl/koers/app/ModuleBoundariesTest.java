@@ -67,6 +67,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void thePagesFoundationKnowsNeitherSide() {
+        noClasses().that().resideInAPackage("nl.koers.pages..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.koers.command..", "nl.koers.query..",
+                        "nl.koers.app..")
+                .check(classes);
+    }
+
+    @Test
     void sharedEventsDependOnlyOnTheJdkAndAnnotations() {
         ArchRule rule = noClasses().that().resideInAPackage("nl.koers.events..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "nl.koers.events..",
@@ -77,7 +85,7 @@ class ModuleBoundariesTest {
 
     /** A cycle between feature packages means neither can be read, changed or moved without the other. */
     @ParameterizedTest(name = "nl.koers.{0}")
-    @ValueSource(strings = {"command", "query", "platform", "events", "app"})
+    @ValueSource(strings = {"command", "query", "platform", "pages", "events", "app"})
     void theFeaturePackagesOfAModuleAreFreeOfCycles(String module) {
         slices().matching("nl.koers." + module + ".(*)..").namingSlices("nl.koers." + module + ".$1")
                 .should().beFreeOfCycles()

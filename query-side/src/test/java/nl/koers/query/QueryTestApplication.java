@@ -1,5 +1,6 @@
 package nl.koers.query;
 
+import nl.koers.platform.testing.MutableClock;
 import nl.koers.platform.testing.TestUsers;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,14 +11,12 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
- * The query side as it runs on its own, for the read-side integration tests, with "today" fixed at
- * {@link #NOW} so date windows are predictable, and the test users. Other boot configurations in the scanned
- * packages are left out.
+ * The query side as it runs on its own, for the read-side integration tests, with "today" at {@link #NOW} so date
+ * windows are predictable (a test class may move its own context's clock: each class gets a fresh context), and the
+ * test users. Other boot configurations in the scanned packages are left out.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -30,7 +29,7 @@ public class QueryTestApplication {
 
     @Bean
     @Primary
-    Clock fixedClock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
+    MutableClock testClock() {
+        return new MutableClock(NOW);
     }
 }

@@ -1,5 +1,6 @@
 package nl.koers.app.bench;
 
+import nl.koers.app.demo.DemoPeople;
 import nl.koers.events.aftercare.AftercareStarted;
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.aftercare.BasicConditionAssessed;
@@ -41,12 +42,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
  * Synthetic but valid trajectories for the benchmarks, written straight into the event store as the write side
  * would append them: every focus area, about 20 events per trajectory (contacts, interventions, detentions with
- * network meetings and basic conditions, police contacts, corrections, closes), free text sealed per youth.
+ * network meetings and basic conditions, police contacts, corrections, closes), names, birth date, BSN and free
+ * text sealed per youth. The names are the demo data's ({@link DemoPeople}), so a search finds a realistic number
+ * of youths.
  */
 final class BenchData {
     private static final String WORKER = "bench";
@@ -55,6 +59,9 @@ final class BenchData {
     private final Random random;
     private final List<CbsWijkCode> wijken = new ArrayList<>();
     private final List<String> trajectoryIds = new ArrayList<>();
+    /** Birth dates and BSNs handed out, for benchmarks that search for them (in this process only). */
+    private final List<String> birthDates = new ArrayList<>();
+    private final List<String> bsns = new ArrayList<>();
 
     BenchData(PersonalDataCipher cipher, long seed) {
         this.cipher = cipher;
@@ -66,12 +73,24 @@ final class BenchData {
 
     /** Appends trajectories until at least {@code events} events are stored; returns the number stored. */
     long append(EventStore store, long events) {
+        return appendWhile(store, (stored, trajectories) -> stored < events);
+    }
+
+    /** Appends {@code count} more trajectories; returns the events stored. */
+    long appendTrajectories(EventStore store, int count) {
+        return appendWhile(store, (stored, trajectories) -> trajectories < count);
+    }
+
+    /** Appends trajectories in chunks while {@code more} (events stored, trajectories appended) holds. */
+    private long appendWhile(EventStore store, BiPredicate<Long, Integer> more) {
         List<DomainEventMessage<?>> chunk = new ArrayList<>(CHUNK + 64);
         long stored = 0;
-        while (stored < events) {
+        int trajectories = 0;
+        while (more.test(stored, trajectories)) {
             List<DomainEventMessage<?>> trajectory = trajectory();
             chunk.addAll(trajectory);
             stored += trajectory.size();
+            trajectories++;
             if (chunk.size() >= CHUNK) {
                 store.publish(chunk);
                 chunk = new ArrayList<>(CHUNK + 64);
@@ -87,6 +106,14 @@ final class BenchData {
         return trajectoryIds;
     }
 
+    List<String> birthDates() {
+        return birthDates;
+    }
+
+    List<String> bsns() {
+        return bsns;
+    }
+
     private List<DomainEventMessage<?>> trajectory() {
         TrajectoryId id = TrajectoryId.newId();
         YouthId youth = YouthId.newId();
@@ -96,11 +123,19 @@ final class BenchData {
                 id.value(), messages.size(), event, MetaData.with("user", WORKER)));
         CbsWijkCode wijk = wijken.get(random.nextInt(wijken.size()));
         LocalDate opened = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(880));
+        int age = 8 + random.nextInt(19);
+        String birthDate = opened.minusYears(age).minusDays(1 + random.nextInt(360)).toString();
+        String bsn = random.nextInt(3) == 0 ? null : DemoPeople.bsn(random);
+        birthDates.add(birthDate);
+        if (bsn != null) {
+            bsns.add(bsn);
+        }
         add.accept(new TrajectoryOpened(id, youth, wijk, ReferenceData.get().wijk(wijk).orElseThrow().focusArea(),
                 opened, ReferralSource.values()[random.nextInt(ReferralSource.values().length)],
                 cipher.seal(youth, "Aangemeld na signalen van school"),
-                new SealedYouth(cipher.seal(youth, "Naam"), cipher.seal(youth, "Achternaam"),
-                        cipher.seal(youth, "2010-01-01"), null), 8 + random.nextInt(19), WORKER));
+                new SealedYouth(cipher.seal(youth, DemoPeople.givenName(random)),
+                        cipher.seal(youth, DemoPeople.familyName(random)), cipher.seal(youth, birthDate),
+                        bsn == null ? null : cipher.seal(youth, bsn)), age, WORKER));
         add.accept(new CaseworkerAssigned(id, "worker-" + random.nextInt(40), opened.plusDays(1), WORKER));
         add.accept(new RiskAssessmentRecorded(id, opened.plusDays(3), Map.of(LifeDomain.SCHOOL, RiskLevel.HIGH,
                 LifeDomain.FAMILY, RiskLevel.MEDIUM), RiskLevel.MEDIUM, WORKER));

@@ -1,6 +1,7 @@
 package nl.koers.app.bench;
 
 import nl.koers.app.KoersApplication;
+import nl.koers.query.search.CaseIndex;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -21,6 +22,9 @@ import java.util.List;
  */
 final class EmbeddedKoers implements AutoCloseable {
     static final List<String> VIEWS = List.of("trajectory-summary", "trajectory-history", "caseload", "outcomes");
+    /** Every processor that reads the log: the views and the in-memory search index. */
+    static final List<String> READERS = List.of("trajectory-summary", "trajectory-history", "caseload", "outcomes",
+            CaseIndex.NAME);
     private final ConfigurableApplicationContext context;
 
     private EmbeddedKoers(ConfigurableApplicationContext context) {

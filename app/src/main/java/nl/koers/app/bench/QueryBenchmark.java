@@ -72,7 +72,7 @@ public final class QueryBenchmark {
             try (EmbeddedKoers koers = EmbeddedKoers.start(data, List.of())) {
                 BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 7);
                 long stored = generated.append(koers.bean(EventStore.class), events);
-                koers.awaitCaughtUp(EmbeddedKoers.VIEWS, Duration.ofHours(1));
+                koers.awaitCaughtUp(EmbeddedKoers.READERS, Duration.ofHours(1));
                 System.out.printf("query benchmark: %d events, %d trajectories; %d clients, %d s after %d s warm-up;"
                                 + " heap max %d MB, %d cores%n", stored, generated.trajectoryIds().size(), clients,
                         seconds, warmup, Runtime.getRuntime().maxMemory() >> 20,

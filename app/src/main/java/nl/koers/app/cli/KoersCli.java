@@ -6,11 +6,12 @@ import nl.koers.app.audit.AuditCli;
 import nl.koers.app.console.CliLogging;
 import nl.koers.app.bench.QueryBenchmark;
 import nl.koers.app.bench.ReplayBenchmark;
+import nl.koers.app.bench.SearchBenchmark;
 
 import java.util.Arrays;
 
 /**
- * The command-line side of {@code ./koers}: {@code audit verify|replay …} and {@code bench replay|queries|audit|commands …}.
+ * The command-line side of {@code ./koers}: {@code audit verify|replay …} and {@code bench replay|queries|audit|commands|search …}.
  * Results go to stdout, logs and progress to stderr; the process ends with the command's exit code (Axon and
  * the in-process MongoDB may leave non-daemon threads that would otherwise keep it alive).
  */
@@ -22,6 +23,7 @@ public final class KoersCli {
                    koers bench queries [options]   caseload and history latency under concurrent clients
                    koers bench audit [options]     export, verify and replay times for large exports
                    koers bench commands [options]  durable commands per second over HTTP (Basic and bearer)
+                   koers bench search [options]    search and worklist latency at 1 000 and 10 000 trajectories
             Each subcommand prints its own options with --help.""";
 
     private KoersCli() {
@@ -63,6 +65,7 @@ public final class KoersCli {
             case "queries" -> QueryBenchmark.run(rest);
             case "audit" -> AuditBenchmark.run(rest);
             case "commands" -> CommandBenchmark.run(rest);
+            case "search" -> SearchBenchmark.run(rest);
             default -> {
                 System.err.println("koers bench: unknown benchmark '" + args[0] + "'\n" + USAGE);
                 yield 2;

@@ -13,20 +13,23 @@ import org.springframework.stereotype.Component;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Loads the demo data once, into an empty event store, after Koers is up: the API answers while the demo
- * trajectories arrive, and the log shows progress. A non-empty store is never touched.
+ * Loads the demo data once, into an empty event store, after Koers is up: the API answers reads while the demo
+ * trajectories arrive (recording waits, {@link DemoLoadingGate}, so the log's timestamps keep rising), and the
+ * log shows progress. A non-empty store is never touched.
  */
 @Component
 class DemoDataLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private final EventStore eventStore;
     private final DemoScenario scenario;
+    private final DemoLoadingGate gate;
     private final boolean enabled;
 
-    DemoDataLoader(EventStore eventStore, DemoScenario scenario,
+    DemoDataLoader(EventStore eventStore, DemoScenario scenario, DemoLoadingGate gate,
                    @Value("${koers.demo-data:false}") boolean enabled) {
         this.eventStore = eventStore;
         this.scenario = scenario;
+        this.gate = gate;
         this.enabled = enabled;
     }
 
@@ -39,12 +42,15 @@ class DemoDataLoader {
             log.info("Demo data: the event store already holds events; nothing loaded");
             return;
         }
+        gate.loading(true);
         Thread loader = new Thread(() -> {
             try {
                 scenario.load();
             } catch (RuntimeException e) {
                 log.error("Demo data could not be loaded completely ({}: {})", e.getClass().getSimpleName(),
                         e.getMessage());
+            } finally {
+                gate.loading(false);
             }
         }, "demo-data");
         loader.setDaemon(true);

@@ -9,7 +9,6 @@ import nl.koers.events.aftercare.ConditionStatus;
 import nl.koers.events.assessment.LifeDomain;
 import nl.koers.events.assessment.RecordRiskAssessment;
 import nl.koers.events.assessment.RiskLevel;
-import nl.koers.events.common.Bsn;
 import nl.koers.events.common.BusinessCalendar;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.InterventionId;
@@ -30,13 +29,12 @@ import nl.koers.events.outcome.OutcomeKind;
 import nl.koers.events.outcome.RecordOutcome;
 import nl.koers.events.reference.FocusArea;
 import nl.koers.events.reference.ReferenceData;
-import nl.koers.events.trajectory.AssignCaseworker;
 import nl.koers.events.trajectory.CloseTrajectory;
 import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.events.trajectory.ReferralSource;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.security.KoersUser;
-import nl.koers.platform.security.Role;
+import nl.koers.platform.security.UserDirectory;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -48,15 +46,16 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Generates the demo trajectories deterministically (fixed seed; dates counted back from today) through the
  * same services and commands a youth worker's requests go through, so every rule of the aggregate applies.
  * Every phase occurs: prevention, detention (some with an overdue network meeting), aftercare and closed
- * trajectories with follow-up police contacts.
+ * trajectories with follow-up police contacts. Each story is planned first, then every step is recorded at a
+ * plausible moment after its business date ({@link DemoRecording}), so the log grows over time as in real use.
+ * Where a demo user works in a focus area, that user opens (and so is the caseworker of) its trajectories.
  */
 @Component
 public class DemoScenario {
@@ -73,62 +72,73 @@ public class DemoScenario {
     private final TrajectoryOpening opening;
     private final CommandGateway commands;
     private final PersonalDataCipher cipher;
+    private final UserDirectory users;
     private final Clock clock;
 
-    public DemoScenario(TrajectoryOpening opening, CommandGateway commands, PersonalDataCipher cipher, Clock clock) {
+    public DemoScenario(TrajectoryOpening opening, CommandGateway commands, PersonalDataCipher cipher,
+                        UserDirectory users, Clock clock) {
         this.opening = opening;
         this.commands = commands;
         this.cipher = cipher;
+        this.users = users;
         this.clock = clock;
     }
 
-    /** Loads every demo trajectory; returns how many were opened. */
+    /** Loads {@value #TRAJECTORIES_PER_AREA} demo trajectories in every focus area; returns how many were opened. */
     public int load() {
+        return load(TRAJECTORIES_PER_AREA);
+    }
+
+    /** As {@link #load()}, {@code perArea} in every focus area. */
+    public int load(int perArea) {
         long started = System.nanoTime();
         Random random = new Random(SEED);
         LocalDate today = BusinessCalendar.today(clock);
+        DemoRecording recording = new DemoRecording(new Random(SEED + 1), clock); // the same stories as before
         List<FocusArea> areas = ReferenceData.get().focusAreas();
-        int total = areas.size() * TRAJECTORIES_PER_AREA;
-        int opened = 0;
         for (FocusArea area : areas) {
-            KoersUser worker = new KoersUser("demo-" + area.code().value().toLowerCase(), Role.YOUTH_WORKER,
-                    Set.of(area.code()), false);
-            for (int i = 0; i < TRAJECTORIES_PER_AREA; i++) {
-                new Story(random, today, area, worker).tell();
-                opened++;
-                if (opened % 50 == 0 || opened == total) {
-                    log.info("Demo data: {}/{} trajectories", opened, total);
-                }
+            KoersUser worker = DemoPeople.workerIn(users, area);
+            for (int i = 0; i < perArea; i++) {
+                new Story(random, today, area, worker, recording.timeline()).plan();
             }
         }
-        log.info("Demo data loaded: {} trajectories in {} focus areas in {} s", opened, areas.size(),
-                (System.nanoTime() - started) / 1_000_000_000L);
-        return opened;
+        log.info("Demo data: {} trajectories planned as {} recordings over time; recording them now",
+                areas.size() * perArea, recording.planned());
+        int recorded = recording.replay();
+        log.info("Demo data loaded: {} trajectories ({} recordings) in {} focus areas in {} s",
+                areas.size() * perArea, recorded, areas.size(), (System.nanoTime() - started) / 1_000_000_000L);
+        return areas.size() * perArea;
     }
 
-    /** One synthetic trajectory, told as the commands a worker would send over time. */
+    /**
+     * One synthetic trajectory, planned as the commands a worker would send over time: every random choice is
+     * made while planning, the commands are built when their moment comes (they need the ids the opening made).
+     */
     private final class Story {
         private final Random random;
         private final LocalDate today;
         private final FocusArea area;
         private final KoersUser worker;
+        private final DemoRecording.Timeline timeline;
         private TrajectoryId id;
         private YouthId youth;
         private LocalDate day;
+        /** Whether the story is in a detention: it cannot close before the detention ends. */
+        private boolean detained;
 
-        Story(Random random, LocalDate today, FocusArea area, KoersUser worker) {
+        Story(Random random, LocalDate today, FocusArea area, KoersUser worker, DemoRecording.Timeline timeline) {
             this.random = random;
             this.today = today;
             this.area = area;
             this.worker = worker;
+            this.timeline = timeline;
         }
 
-        void tell() {
+        void plan() {
             int fate = random.nextInt(100);
             boolean startsInDetention = fate >= 40 && fate < 45;
             day = today.minusDays(3 + random.nextInt(820));
             open(startsInDetention ? ReferralSource.JUSTICE : pick(ReferralSource.values()));
-            send(new AssignCaseworker(id, worker.username(), day, worker.username()));
             if (!startsInDetention) {
                 prevention();
             }
@@ -143,7 +153,7 @@ public class DemoScenario {
                 return; // still in detention
             }
             aftercare();
-            if (fate >= 80) {
+            if (fate >= 80 && !detained) {
                 closeWithFollowUp();
             }
         }
@@ -152,14 +162,16 @@ public class DemoScenario {
             CbsWijkCode wijk = area.wijken().get(random.nextInt(area.wijken().size()));
             int age = 12 + random.nextInt(12);
             LocalDate birthDate = day.minusYears(age).minusDays(1 + random.nextInt(360));
-            String bsn = random.nextInt(3) == 0 ? null : demoBsn();
+            String bsn = random.nextInt(3) == 0 ? null : DemoPeople.bsn(random);
             var request = new OpenTrajectoryRequest(wijk.value(), day,
                     new OpenTrajectoryRequest.Referral(source, "Demo: signalen uit de wijk"),
                     new OpenTrajectoryRequest.Youth(DemoPeople.givenName(random), DemoPeople.familyName(random),
-                            birthDate, bsn));
-            var opened = opening.open(request, worker);
-            id = opened.trajectoryId();
-            youth = opened.youthId();
+                            birthDate, bsn), null);
+            timeline.record(day, () -> {
+                var opened = opening.open(request, worker);
+                id = opened.trajectoryId();
+                youth = opened.youthId();
+            });
         }
 
         private void prevention() {
@@ -168,17 +180,24 @@ public class DemoScenario {
             for (LifeDomain domain : LifeDomain.values()) {
                 domains.put(domain, pick(RiskLevel.values()));
             }
-            send(new RecordRiskAssessment(id, day, domains, pick(RiskLevel.values()), worker.username()));
+            RiskLevel overall = pick(RiskLevel.values());
+            LocalDate assessed = day;
+            send(assessed, () -> new RecordRiskAssessment(id, assessed, domains, overall, worker.username()));
             int contacts = 1 + random.nextInt(4);
             for (int c = 0; c < contacts && advance(3, 30); c++) {
-                send(new RecordContact(id, pick(CONTACTS), day, cipher.seal(youth, "Demo: gesprek gevoerd"),
+                String kind = pick(CONTACTS);
+                LocalDate on = day;
+                send(on, () -> new RecordContact(id, kind, on, cipher.seal(youth, "Demo: gesprek gevoerd"),
                         worker.username()));
             }
             if (advance(5, 30)) {
                 InterventionId intervention = InterventionId.newId();
-                send(new StartIntervention(id, intervention, pick(INTERVENTIONS), day, null, worker.username()));
+                String type = pick(INTERVENTIONS);
+                LocalDate started = day;
+                send(started, () -> new StartIntervention(id, intervention, type, started, null, worker.username()));
                 if (random.nextBoolean() && advance(20, 90)) {
-                    send(new CompleteIntervention(id, intervention, day, worker.username()));
+                    LocalDate completed = day;
+                    send(completed, () -> new CompleteIntervention(id, intervention, completed, worker.username()));
                 }
             }
         }
@@ -187,16 +206,23 @@ public class DemoScenario {
             if (!advance(5, 60)) {
                 day = today.minusDays(random.nextInt(5));
             }
-            send(new StartDetention(id, pick(DetentionType.values()), pick(FACILITIES), day, worker.username()));
+            DetentionType type = pick(DetentionType.values());
+            String facility = pick(FACILITIES);
+            LocalDate started = day;
+            send(started, () -> new StartDetention(id, type, facility, started, worker.username()));
+            detained = true;
             if (overdueNetworkMeeting) {
                 return;
             }
             if (advance(1, 7)) {
-                send(new RecordNetworkMeeting(id, day, worker.username()));
+                LocalDate held = day;
+                send(held, () -> new RecordNetworkMeeting(id, held, worker.username()));
             }
             if (advance(7, 30)) {
-                send(new RecordTrajectoryMeeting(id, day, worker.username()));
-                send(new SetPerspectiefplan(id, day, cipher.seal(youth, "Demo: school en wonen"), worker.username()));
+                LocalDate held = day;
+                send(held, () -> new RecordTrajectoryMeeting(id, held, worker.username()));
+                send(held, () -> new SetPerspectiefplan(id, held, cipher.seal(youth, "Demo: school en wonen"),
+                        worker.username()));
             }
         }
 
@@ -204,14 +230,21 @@ public class DemoScenario {
             if (!advance(30, 200)) {
                 return;
             }
-            send(new EndDetention(id, day, pick(ReleaseReason.values()), worker.username()));
+            ReleaseReason reason = pick(ReleaseReason.values());
+            LocalDate ended = day;
+            send(ended, () -> new EndDetention(id, ended, reason, worker.username()));
+            detained = false;
             for (BasicCondition condition : BasicCondition.values()) {
                 if (advance(0, 10)) {
-                    send(new AssessBasicCondition(id, condition, pick(ConditionStatus.values()), day, worker.username()));
+                    ConditionStatus status = pick(ConditionStatus.values());
+                    LocalDate assessed = day;
+                    send(assessed, () -> new AssessBasicCondition(id, condition, status, assessed, worker.username()));
                 }
             }
             if (random.nextInt(3) == 0 && advance(20, 120)) {
-                send(new RecordOutcome(id, pick(OutcomeKind.values()), day, worker.username()));
+                OutcomeKind kind = pick(OutcomeKind.values());
+                LocalDate achieved = day;
+                send(achieved, () -> new RecordOutcome(id, kind, achieved, worker.username()));
             }
         }
 
@@ -219,9 +252,12 @@ public class DemoScenario {
             if (!advance(30, 300)) {
                 return;
             }
-            send(new CloseTrajectory(id, day, pick(ClosureReason.values()), worker.username()));
+            ClosureReason reason = pick(ClosureReason.values());
+            LocalDate closed = day;
+            send(closed, () -> new CloseTrajectory(id, closed, reason, worker.username()));
             if (random.nextInt(4) == 0 && advance(30, 400)) {
-                send(new RecordPoliceContact(id, "SUSPECT", day, worker.username()));
+                LocalDate on = day;
+                send(on, () -> new RecordPoliceContact(id, "SUSPECT", on, worker.username()));
             }
         }
 
@@ -235,9 +271,10 @@ public class DemoScenario {
             return true;
         }
 
-        private void send(Object command) {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .withMetaData(CommandMetadata.of(worker, null)));
+        /** Plans a command for {@code businessDay}; it is built when recorded, once the trajectory exists. */
+        private void send(LocalDate businessDay, Supplier<Object> command) {
+            timeline.record(businessDay, () -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    command.get()).withMetaData(CommandMetadata.of(worker, null))));
         }
 
         private <T> T pick(T[] values) {
@@ -246,20 +283,6 @@ public class DemoScenario {
 
         private <T> T pick(List<T> values) {
             return values.get(random.nextInt(values.size()));
-        }
-
-        /** A number that passes the eleven test, from the seeded generator: never a real person's BSN by intent. */
-        private String demoBsn() {
-            while (true) {
-                StringBuilder digits = new StringBuilder("9");
-                for (int i = 0; i < 7; i++) {
-                    digits.append(random.nextInt(10));
-                }
-                Optional<Bsn> bsn = Bsn.completing(digits.toString());
-                if (bsn.isPresent()) {
-                    return bsn.get().value();
-                }
-            }
         }
     }
 }

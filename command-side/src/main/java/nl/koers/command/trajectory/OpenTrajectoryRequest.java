@@ -11,8 +11,12 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 
-/** Body of {@code POST /api/trajectories} (api.md). Personal fields are sealed before anything is stored. */
-public record OpenTrajectoryRequest(String neighbourhood, LocalDate openedOn, Referral referral, Youth youth) {
+/**
+ * Body of {@code POST /api/trajectories} (api.md). Personal fields are sealed before anything is stored.
+ * {@code caseworker} (optional) names the trajectory's caseworker; without it the one who opens it is.
+ */
+public record OpenTrajectoryRequest(String neighbourhood, LocalDate openedOn, Referral referral, Youth youth,
+                                    String caseworker) {
 
     public record Referral(ReferralSource source, String reason) {
         @Override

@@ -109,9 +109,12 @@ public class Trajectory {
         if (!ageInProgramme(cmd.ageAtOpening())) {
             throw CommandRefused.invalid("youth.birthDate", "the programme is for ages " + YOUNGEST + " to " + OLDEST);
         }
+        Guards.text("caseworker", cmd.caseworker(), FieldLimits.CASEWORKER);
         apply(new TrajectoryOpened(cmd.trajectoryId(), cmd.youthId(), cmd.neighbourhood(), cmd.focusArea(),
                 cmd.openedOn(), cmd.referralSource(), cmd.referralReason(), cmd.youth(), cmd.ageAtOpening(),
                 cmd.recordedBy()));
+        // a trajectory always has someone responsible, from the day it opens
+        apply(new CaseworkerAssigned(cmd.trajectoryId(), cmd.caseworker().trim(), cmd.openedOn(), cmd.recordedBy()));
     }
 
     static boolean ageInProgramme(int age) {

@@ -3,7 +3,6 @@ package nl.koers.command.trajectory;
 import nl.koers.command.common.Created;
 import nl.koers.command.common.ReferenceChecks;
 import nl.koers.command.common.TrajectoryCommands;
-import nl.koers.events.common.FieldLimits;
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.events.reference.Wijk;
 import nl.koers.events.trajectory.AssignCaseworker;
@@ -34,11 +33,14 @@ public class TrajectoryController {
     private final TrajectoryOpening opening;
     private final CurrentUser currentUser;
     private final TrajectoryCommands commands;
+    private final Caseworkers caseworkers;
 
-    public TrajectoryController(TrajectoryOpening opening, CurrentUser currentUser, TrajectoryCommands commands) {
+    public TrajectoryController(TrajectoryOpening opening, CurrentUser currentUser, TrajectoryCommands commands,
+                                Caseworkers caseworkers) {
         this.opening = opening;
         this.currentUser = currentUser;
         this.commands = commands;
+        this.caseworkers = caseworkers;
     }
 
     public record CloseRequest(LocalDate closedOn, ClosureReason reason) {
@@ -73,8 +75,7 @@ public class TrajectoryController {
     public ResponseEntity<Map<String, Object>> assignCaseworker(@PathVariable String id,
                                                                 @RequestBody CaseworkerRequest body) {
         return commands.record(id, checks -> {
-            checks.required("caseworker", body.caseworker());
-            checks.maxLength("caseworker", body.caseworker(), FieldLimits.CASEWORKER);
+            caseworkers.check(checks, "caseworker", body.caseworker());
             checks.pastOrToday("assignedOn", body.assignedOn());
         }, on -> new AssignCaseworker(on.trajectory(), body.caseworker().trim(), body.assignedOn(), on.by()));
     }

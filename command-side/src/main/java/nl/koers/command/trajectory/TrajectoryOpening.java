@@ -39,22 +39,27 @@ public class TrajectoryOpening {
     private final TrajectoryYouths youths;
     private final IdentityHasher hasher;
     private final PersonalDataCipher cipher;
+    private final Caseworkers caseworkers;
     private final EventStore events;
     private final AccessLog accessLog;
     private final Clock clock;
 
     public TrajectoryOpening(CommandSender sender, YouthRegistry registry, TrajectoryYouths youths,
-                             IdentityHasher hasher, PersonalDataCipher cipher, EventStore events, AccessLog accessLog,
-                             Clock clock) {
+                             IdentityHasher hasher, PersonalDataCipher cipher, Caseworkers caseworkers,
+                             EventStore events, AccessLog accessLog, Clock clock) {
         this.sender = sender;
         this.registry = registry;
         this.youths = youths;
         this.hasher = hasher;
         this.cipher = cipher;
+        this.caseworkers = caseworkers;
         this.events = events;
         this.accessLog = accessLog;
         this.clock = clock;
     }
+
+    /** The trajectory's version after opening: the opening and its caseworker's assignment. */
+    static final long VERSION_AFTER_OPENING = 1;
 
     public record Opened(TrajectoryId trajectoryId, YouthId youthId, long version) {
     }
@@ -62,6 +67,9 @@ public class TrajectoryOpening {
     public Opened open(OpenTrajectoryRequest request, KoersUser user) {
         FieldChecks checks = new FieldChecks(clock);
         Optional<Wijk> wijk = request.check(checks);
+        if (request.caseworker() != null) {
+            caseworkers.check(checks, "caseworker", request.caseworker());
+        }
         checks.throwIfAny();
         Wijk district = wijk.orElseThrow();
         if (user.role() != Role.YOUTH_WORKER) {
@@ -90,7 +98,8 @@ public class TrajectoryOpening {
         try {
             sender.send(new OpenTrajectory(trajectoryId, youthId, district.code(), district.focusArea(),
                     request.openedOn(), request.referral().source(), cipher.seal(youthId, request.referral().reason()),
-                    sealed(youthId, youth, bsn), request.ageAtOpening(), user.username()), user, null);
+                    sealed(youthId, youth, bsn), request.ageAtOpening(),
+                    Caseworkers.forOpening(request.caseworker(), user), user.username()), user, null);
         } catch (RuntimeException e) {
             Optional<Opened> raced = openedBefore(trajectoryId); // a simultaneous retry of this request won
             if (raced.isPresent()) {
@@ -99,15 +108,15 @@ public class TrajectoryOpening {
             registry.release(identity, trajectoryId);
             throw e;
         }
-        return new Opened(trajectoryId, youthId, 0);
+        return new Opened(trajectoryId, youthId, VERSION_AFTER_OPENING);
     }
 
-    /** The trajectory a keyed request's earlier attempt opened, answered as then (an opening is version 0). */
+    /** The trajectory a keyed request's earlier attempt opened, answered as then. */
     private Optional<Opened> openedBefore(TrajectoryId trajectoryId) {
         if (RequestKey.current().isEmpty() || events.lastSequenceNumberFor(trajectoryId.value()).isEmpty()) {
             return Optional.empty();
         }
-        return youths.youthOf(trajectoryId).map(youth -> new Opened(trajectoryId, youth, 0));
+        return youths.youthOf(trajectoryId).map(youth -> new Opened(trajectoryId, youth, VERSION_AFTER_OPENING));
     }
 
     /**

@@ -98,55 +98,99 @@ class CommandApiTest {
     void aTrajectoryGoesFromOpeningThroughDetentionAndAftercareToClosing() throws Exception {
         String id = api.open();
         assertThat(version(id, "/caseworker", """
-                {"caseworker": "straatcoach-zuid", "assignedOn": "2025-09-02"}""")).isEqualTo(1);
+                {"caseworker": "jeugdwerker-ams", "assignedOn": "2025-09-02"}""")).isEqualTo(2);
         assertThat(version(id, "/assessments", """
                 {"assessedOn": "2025-09-10", "domains": {"SCHOOL": "HIGH", "PEERS": "MEDIUM"}, "overall": "HIGH"}"""))
-                .isEqualTo(2);
+                .isEqualTo(3);
         assertThat(version(id, "/contacts", """
-                {"kind": "HOME_VISIT", "contactOn": "2025-09-15", "note": "%s"}""".formatted(NOTE))).isEqualTo(3);
+                {"kind": "HOME_VISIT", "contactOn": "2025-09-15", "note": "%s"}""".formatted(NOTE))).isEqualTo(4);
         MvcResult intervention = mvc.perform(postAs(WORKER, path(id, "/interventions"), """
                         {"type": "HALT_AFDOENING", "startedOn": "2025-09-20", "endedOn": "2025-10-20", "note": "%s"}"""
                         .formatted(NOTE)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.interventionId").isString())
-                .andExpect(jsonPath("$.version").value(5)).andReturn();
+                .andExpect(jsonPath("$.version").value(6)).andReturn();
         assertThat(UUID.fromString(json(intervention).get("interventionId").asText())).isNotNull();
         assertThat(version(id, "/police-contacts", """
-                {"kind": "ARREST", "on": "2025-10-30"}""")).isEqualTo(6);
+                {"kind": "ARREST", "on": "2025-10-30"}""")).isEqualTo(7);
         assertThat(version(id, "/detentions", """
-                {"type": "PRE_TRIAL", "facility": "JJI Den Hey-Acker", "startedOn": "2025-11-01"}""")).isEqualTo(7);
+                {"type": "PRE_TRIAL", "facility": "JJI Den Hey-Acker", "startedOn": "2025-11-01"}""")).isEqualTo(8);
         assertThat(version(id, "/detentions/current/network-meeting", """
-                {"heldOn": "2025-11-05"}""")).isEqualTo(8);
+                {"heldOn": "2025-11-05"}""")).isEqualTo(9);
         assertThat(version(id, "/detentions/current/perspectiefplan", """
-                {"setOn": "2025-11-20", "summary": "%s"}""".formatted(NOTE))).isEqualTo(9);
+                {"setOn": "2025-11-20", "summary": "%s"}""".formatted(NOTE))).isEqualTo(10);
         assertThat(version(id, "/detentions/current/trajectory-meeting", """
-                {"heldOn": "2025-11-20"}""")).isEqualTo(10);
+                {"heldOn": "2025-11-20"}""")).isEqualTo(11);
         assertThat(version(id, "/detentions/current/stp", """
-                {"startedOn": "2026-01-05"}""")).isEqualTo(11);
+                {"startedOn": "2026-01-05"}""")).isEqualTo(12);
         assertThat(version(id, "/detentions/current/end", """
-                {"endedOn": "2026-02-01", "reason": "SENTENCE_SERVED"}""")).isEqualTo(13);
+                {"endedOn": "2026-02-01", "reason": "SENTENCE_SERVED"}""")).isEqualTo(14);
         for (String condition : List.of("ID", "HOUSING", "INCOME", "DEBTS", "CARE", "DAYTIME_ACTIVITY")) {
             version(id, "/basic-conditions", """
                     {"condition": "%s", "status": "MET", "assessedOn": "2026-02-10"}""".formatted(condition));
         }
         assertThat(version(id, "/outcomes", """
-                {"kind": "SCHOOL_ENROLMENT", "achievedOn": "2026-02-15"}""")).isEqualTo(20);
+                {"kind": "SCHOOL_ENROLMENT", "achievedOn": "2026-02-15"}""")).isEqualTo(21);
         assertThat(version(id, "/transfer", """
-                {"neighbourhood": "WK059912", "transferredOn": "2026-02-20"}""")).isEqualTo(21);
+                {"neighbourhood": "WK059912", "transferredOn": "2026-02-20"}""")).isEqualTo(22);
         assertThat(version(id, "/close", """
-                {"closedOn": "2026-03-01", "reason": "GOALS_REACHED"}""")).isEqualTo(22);
+                {"closedOn": "2026-03-01", "reason": "GOALS_REACHED"}""")).isEqualTo(23);
         assertThat(version(id, "/police-contacts", """
-                {"kind": "SUSPECT", "on": "2026-03-10"}""")).as("follow-up after close").isEqualTo(23);
+                {"kind": "SUSPECT", "on": "2026-03-10"}""")).as("follow-up after close").isEqualTo(24);
         assertThat(version(id, "/outcomes", """
-                {"kind": "WORK", "achievedOn": "2026-03-12"}""")).as("follow-up after close").isEqualTo(24);
+                {"kind": "WORK", "achievedOn": "2026-03-12"}""")).as("follow-up after close").isEqualTo(25);
 
-        assertThat(storedTypes(id)).containsExactly("TrajectoryOpened", "CaseworkerAssigned",
+        assertThat(storedTypes(id)).containsExactly("TrajectoryOpened", "CaseworkerAssigned", "CaseworkerAssigned",
                 "RiskAssessmentRecorded", "ContactRecorded", "InterventionStarted", "InterventionCompleted",
                 "PoliceContactRecorded", "DetentionStarted", "NetworkMeetingHeld", "PerspectiefplanSet",
                 "TrajectoryMeetingHeld", "StpStarted", "DetentionEnded", "AftercareStarted",
                 "BasicConditionAssessed", "BasicConditionAssessed", "BasicConditionAssessed",
                 "BasicConditionAssessed", "BasicConditionAssessed", "BasicConditionAssessed", "OutcomeRecorded",
                 "TrajectoryTransferred", "TrajectoryClosed", "PoliceContactRecorded", "OutcomeRecorded");
+    }
+
+    @Test
+    void theOpenerBecomesTheCaseworkerUnlessTheRequestNamesAKnownYouthWorker() throws Exception {
+        String byOpener = api.open();
+        List<EventTable.StoredEvent> opened = api.events().of(byOpener);
+        assertThat(opened).extracting(EventTable.StoredEvent::simpleType)
+                .containsExactly("TrajectoryOpened", "CaseworkerAssigned");
+        assertThat(opened.get(1).payload()).contains("\"caseworker\":\"jeugdwerker\"");
+
+        MvcResult named = mvc.perform(postAs(WORKER, "/api/trajectories", withCaseworker("jeugdwerker-ams")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1)).andReturn();
+        assertThat(api.events().of(json(named).get("trajectoryId").asText()).get(1).payload())
+                .contains("\"caseworker\":\"jeugdwerker-ams\"");
+
+        refused(postAs(WORKER, "/api/trajectories", withCaseworker("jeugdwerkr")), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("caseworker"));
+        refused(postAs(WORKER, "/api/trajectories", withCaseworker("liaison")), 400)
+                .andExpect(jsonPath("$.errors[0].message").value("is not a youth worker"));
+    }
+
+    @Test
+    void aCaseworkerMustBeAKnownYouthWorkerAndAWrongOneIsCorrectedByAssigningAgain() throws Exception {
+        String id = api.open();
+        refused(postAs(WORKER, path(id, "/caseworker"), """
+                {"caseworker": "straatcoach-zuid", "assignedOn": "2025-09-02"}"""), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("caseworker"));
+        assertThat(version(id, "/caseworker", """
+                {"caseworker": "jeugdwerker-ams", "assignedOn": "2025-09-02"}""")).isEqualTo(2);
+        assertThat(version(id, "/caseworker", """
+                {"caseworker": "jeugdwerker", "assignedOn": "2025-09-03"}""")).isEqualTo(3);
+    }
+
+    @Test
+    void aQueryParameterNoCommandTakesIsRefusedAndRecordsNothing() throws Exception {
+        refused(postAs(WORKER, "/api/trajectories?dryRun=true", openBody("WK059910", "2025-09-01")), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("dryRun"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "this endpoint takes no query parameters")));
+    }
+
+    private static String withCaseworker(String caseworker) {
+        String body = openBody("WK059910", "2025-09-01").strip();
+        return body.substring(0, body.length() - 1) + ", \"caseworker\": \"" + caseworker + "\"}";
     }
 
     @Test
@@ -157,7 +201,7 @@ class CommandApiTest {
         version(id, "/detentions/current/end", """
                 {"endedOn": "2025-12-01", "reason": "SUSPENDED"}""");
         assertThat(version(id, "/detentions", """
-                {"type": "PIJ", "facility": "JJI Teylingereind", "startedOn": "2026-01-15"}""")).isEqualTo(4);
+                {"type": "PIJ", "facility": "JJI Teylingereind", "startedOn": "2026-01-15"}""")).isEqualTo(5);
     }
 
     @Test
@@ -165,7 +209,7 @@ class CommandApiTest {
         String id = api.open();
         MvcResult planned = mvc.perform(postAs(WORKER, path(id, "/interventions/planned"), """
                         {"type": "DEBT_HELP", "plannedOn": "2025-10-01"}"""))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1)).andReturn();
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2)).andReturn();
         String intervention = json(planned).get("interventionId").asText();
         version(id, "/interventions/" + intervention + "/start", """
                 {"startedOn": "2025-10-15", "note": "%s"}""".formatted(NOTE));
@@ -194,13 +238,13 @@ class CommandApiTest {
         String id = api.open();
         version(id, "/contacts", """
                 {"kind": "TALK", "contactOn": "2025-10-01", "note": "%s"}""".formatted(NOTE));
-        String contactId = eventId(id, 1);
+        String contactId = eventId(id, 2);
         assertThat(version(id, "/corrections", """
                 {"eventId": "%s", "correctedOn": "2025-10-03", "newOccurredOn": "2025-09-30",
-                 "explanation": "datum verkeerd ingevoerd"}""".formatted(contactId))).isEqualTo(2);
+                 "explanation": "datum verkeerd ingevoerd"}""".formatted(contactId))).isEqualTo(3);
         assertThat(version(id, "/retractions", """
                 {"eventId": "%s", "retractedOn": "2025-10-04", "explanation": "dubbel ingevoerd"}"""
-                .formatted(contactId))).isEqualTo(3);
+                .formatted(contactId))).isEqualTo(4);
         refused(postAs(WORKER, path(id, "/retractions"), """
                 {"eventId": "%s", "retractedOn": "2025-10-05", "explanation": "nogmaals"}""".formatted(contactId)), 409);
         refused(postAs(WORKER, path(id, "/corrections"), """

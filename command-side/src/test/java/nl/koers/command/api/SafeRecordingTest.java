@@ -98,12 +98,12 @@ class SafeRecordingTest {
                 {"note": "afspraak nagekomen",
                    "contactOn": "2026-03-01", "kind": "TALK"}""";
         mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/contacts", CONTACT).header("Idempotency-Key", "c-1"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1));
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
         mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/contacts", reordered)
                         .header("Idempotency-Key", "c-1"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2))
                 .andExpect(header().string("Idempotent-Replayed", "true"));
-        assertThat(api.storedEvents(id)).isEqualTo(2);
+        assertThat(api.storedEvents(id)).isEqualTo(3);
     }
 
     @Test
@@ -134,7 +134,7 @@ class SafeRecordingTest {
                         .header("Idempotency-Key", "shared"))
                 .andExpect(status().isCreated())
                 .andExpect(header().doesNotExist("Idempotent-Replayed"));
-        assertThat(api.storedEvents(ams)).isEqualTo(2);
+        assertThat(api.storedEvents(ams)).isEqualTo(3);
     }
 
     @Test
@@ -148,7 +148,7 @@ class SafeRecordingTest {
                 {"type": "PRE_TRIAL", "facility": "JJI Den Hey-Acker", "startedOn": "2026-03-01"}"""))
                 .andExpect(status().isCreated());
         mvc.perform(postAs(WORKER, path, meeting).header("Idempotency-Key", "nm-1"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(3));
     }
 
     @Test
@@ -157,7 +157,7 @@ class SafeRecordingTest {
         List<HttpResponse<String>> responses = inParallel(8, 1, thread -> http.post(WORKER,
                 "/api/trajectories/" + id + "/contacts", CONTACT, "Idempotency-Key", "race-1"));
 
-        assertThat(api.storedEvents(id)).as("one contact, however many copies raced").isEqualTo(2);
+        assertThat(api.storedEvents(id)).as("one contact, however many copies raced").isEqualTo(3);
         List<HttpResponse<String>> created = responses.stream().filter(r -> r.statusCode() == 201).toList();
         assertThat(created).isNotEmpty();
         assertThat(created).allSatisfy(r -> assertThat(r.body()).isEqualTo(created.get(0).body()));
@@ -180,10 +180,11 @@ class SafeRecordingTest {
         for (HttpResponse<String> response : responses) {
             versions.add(mapper.readTree(response.body()).get("version").asLong());
         }
-        List<Long> expected = LongStream.rangeClosed(1, threads * perThread).boxed().toList();
+        // the opening and its caseworker are versions 0 and 1
+        List<Long> expected = LongStream.rangeClosed(2, 1 + threads * perThread).boxed().toList();
         assertThat(versions).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(api.events().sequences(id)).containsExactlyElementsOf(
-                LongStream.rangeClosed(0, threads * perThread).boxed().toList());
+                LongStream.rangeClosed(0, 1 + threads * perThread).boxed().toList());
     }
 
     /** Runs {@code rounds} requests on each of {@code threads} threads, all released at once. */
@@ -244,11 +245,11 @@ class SafeRecordingTest {
                 {"endedOn": "2025-10-31", "reason": "OTHER"}""")).andExpect(status().isBadRequest());
         mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/interventions/" + intervention + "/complete", """
                 {"completedOn": "2026-03-01"}""")).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.version").value(9));
+                .andExpect(jsonPath("$.version").value(10));
         mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/interventions/" + intervention + "/complete", """
                 {"completedOn": "2026-03-02"}""")).andExpect(status().isConflict());
-        mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/contacts", CONTACT).header("If-Match", "\"9\""))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(10));
+        mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/contacts", CONTACT).header("If-Match", "\"10\""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(11));
     }
 
     /** A snapshot in the walking skeleton's shape (no revision) would restore an empty entry log: it is skipped. */
@@ -263,7 +264,7 @@ class SafeRecordingTest {
                  "closedOn":null,"version":1}""".formatted(id);
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO SnapshotEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, "
-                        + "payload, payloadRevision, payloadType, timeStamp) VALUES (?, 1, 'Trajectory', ?, ?, ?, NULL, "
+                        + "payload, payloadRevision, payloadType, timeStamp) VALUES (?, 2, 'Trajectory', ?, ?, ?, NULL, "
                         + "'nl.koers.command.trajectory.Trajectory', '2025-11-01T12:00:00Z')")) {
             insert.setString(1, id);
             insert.setString(2, UUID.randomUUID().toString());
@@ -274,8 +275,8 @@ class SafeRecordingTest {
 
         mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/close", """
                 {"closedOn": "2026-03-01", "reason": "OTHER"}""")).andExpect(status().isConflict());
-        mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/contacts", CONTACT).header("If-Match", "\"1\""))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(postAs(WORKER, "/api/trajectories/" + id + "/contacts", CONTACT).header("If-Match", "\"2\""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(3));
     }
 
     private long snapshotSequence(String trajectory) throws Exception {

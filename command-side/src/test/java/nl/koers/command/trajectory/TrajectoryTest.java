@@ -65,7 +65,7 @@ class TrajectoryTest {
 
     OpenTrajectory open(int age, String wijk, LocalDate on) {
         return new OpenTrajectory(ID, YOUTH, new nl.koers.events.common.CbsWijkCode(wijk), FA03, on,
-                ReferralSource.POLICE, SEALED, SEALED_YOUTH, age, WORKER);
+                ReferralSource.POLICE, SEALED, SEALED_YOUTH, age, WORKER, WORKER);
     }
 
     @Test
@@ -73,7 +73,7 @@ class TrajectoryTest {
         fixture.givenNoPriorActivity()
                 .when(open(15, "WK059910", OPENED), WORKER_FA03)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(opened());
+                .expectEvents(opened(), new CaseworkerAssigned(ID, WORKER, OPENED, WORKER));
     }
 
     @Test

@@ -4,8 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import nl.koers.events.common.Phase;
+import nl.koers.events.reference.FocusArea;
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.events.reference.Wijk;
+import nl.koers.query.casefile.Signal;
+import nl.koers.query.casefile.Signals;
+import nl.koers.query.casefile.WorkFacts;
 import nl.koers.query.common.BusinessDates;
 import nl.koers.query.common.ScopeEntries;
 import org.axonframework.queryhandling.QueryHandler;
@@ -16,6 +20,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,16 +30,13 @@ import java.util.TreeMap;
 
 /**
  * Answers caseload queries from the wijk documents of the scope, read by {@code _id} (one, or {@code $in} the
- * wijken of a focus area or municipality), counting their trajectory entries. Date windows are relative to
- * "today" from the clock: opened and closed in the last 30 days (today included), a detention that started more
- * than 7 days ago without a network meeting, an active trajectory whose last contact (or opening) lies more than
- * 30 days back.
+ * wijken of a focus area or municipality), counting their trajectory entries ({@link WorkFacts}). Date windows are
+ * relative to "today" from the clock: opened and closed in the last 30 days (today included); overdue network
+ * meetings and trajectories without contact are the {@link Signals} of that day, the same the worklist shows.
  */
 @Component
 public class CaseloadQueries {
     static final int RECENT_DAYS = 30;
-    static final int NETWORK_MEETING_DAYS = 7;
-    static final int NO_CONTACT_DAYS = 30;
     private static final List<String> ACTIVE_PHASES = List.of(Phase.PREVENTION.name(), Phase.DETENTION.name(),
             Phase.AFTERCARE.name());
     private final MongoCollection<Document> wijken;
@@ -53,9 +55,7 @@ public class CaseloadQueries {
     public Caseload caseload(CaseloadScope scope) {
         LocalDate today = BusinessDates.today(clock);
         List<String> codes = scope.wijken();
-        Map<String, Document> documents = new HashMap<>();
-        wijken.find(Filters.in("_id", codes.stream().map(c -> CaseloadScope.neighbourhood(c).counterId()).toList()))
-                .forEach(doc -> documents.put(doc.getString("_id"), doc));
+        Map<String, Document> documents = read(codes);
 
         Tally total = new Tally(today);
         Map<String, Map<String, Long>> perCaseworker = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
@@ -64,16 +64,15 @@ public class CaseloadQueries {
             Tally wijk = new Tally(today);
             Document entries = ScopeEntries.entries(documents.get(CaseloadScope.neighbourhood(code).counterId()));
             for (Object value : entries.values()) {
-                Document entry = (Document) value;
-                if (scope.kind() == CaseloadScope.Kind.FOCUS_AREA
-                        && !scope.code().equals(entry.getString("focusArea"))) {
+                WorkFacts facts = WorkFacts.from((Document) value);
+                if (scope.kind() == CaseloadScope.Kind.FOCUS_AREA && !scope.code().equals(facts.focusArea())) {
                     continue;
                 }
-                wijk.count(entry);
-                total.count(entry);
-                if (Tally.active(entry)) {
-                    perCaseworker.computeIfAbsent(entry.getString("caseworker"), k -> emptyPhases())
-                            .merge(entry.getString("phase"), 1L, Long::sum);
+                wijk.count(facts);
+                total.count(facts);
+                if (facts.active()) {
+                    perCaseworker.computeIfAbsent(facts.caseworker(), k -> emptyPhases())
+                            .merge(facts.phase(), 1L, Long::sum);
                 }
             }
             byNeighbourhood.add(new Caseload.Neighbourhood(code,
@@ -84,6 +83,34 @@ public class CaseloadQueries {
         perCaseworker.forEach((caseworker, active) -> byCaseworker.add(new Caseload.Caseworker(caseworker, active)));
         return new Caseload(scope.kind().name(), scope.code(), today, total.active, total.opened, total.closed,
                 total.overdue, total.withoutContact, byNeighbourhood, byCaseworker);
+    }
+
+    /**
+     * The work facts of every trajectory now in one of these focus areas, by trajectory id, from the same wijk
+     * documents the caseload counts (the worklist's input).
+     */
+    public Map<String, WorkFacts> cases(Collection<String> focusAreas) {
+        List<String> codes = new ArrayList<>();
+        for (String area : focusAreas) {
+            ReferenceData.get().focusArea(area).map(FocusArea::wijken)
+                    .ifPresent(wijkCodes -> wijkCodes.forEach(code -> codes.add(code.value())));
+        }
+        Map<String, WorkFacts> cases = new LinkedHashMap<>();
+        read(codes).values().forEach(document -> ScopeEntries.entries(document).forEach((trajectoryId, value) -> {
+            WorkFacts facts = WorkFacts.from((Document) value);
+            if (focusAreas.contains(facts.focusArea())) {
+                cases.put(trajectoryId, facts);
+            }
+        }));
+        return cases;
+    }
+
+    /** The wijk documents of these CBS codes, by document id. */
+    private Map<String, Document> read(List<String> codes) {
+        Map<String, Document> documents = new HashMap<>();
+        wijken.find(Filters.in("_id", codes.stream().map(c -> CaseloadScope.neighbourhood(c).counterId()).toList()))
+                .forEach(doc -> documents.put(doc.getString("_id"), doc));
+        return documents;
     }
 
     private static Map<String, Long> emptyPhases() {
@@ -97,8 +124,6 @@ public class CaseloadQueries {
         final Map<String, Long> active = emptyPhases();
         final LocalDate recentFrom;
         final LocalDate today;
-        final LocalDate meetingDueBefore;
-        final LocalDate contactDueBefore;
         long opened;
         long closed;
         long overdue;
@@ -107,40 +132,25 @@ public class CaseloadQueries {
         Tally(LocalDate today) {
             this.today = today;
             this.recentFrom = today.minusDays(RECENT_DAYS - 1);
-            this.meetingDueBefore = today.minusDays(NETWORK_MEETING_DAYS);
-            this.contactDueBefore = today.minusDays(NO_CONTACT_DAYS);
         }
 
-        static boolean active(Document entry) {
-            return !Phase.CLOSED.name().equals(entry.getString("phase"));
-        }
-
-        void count(Document entry) {
-            if (active(entry)) {
-                active.merge(entry.getString("phase"), 1L, Long::sum);
+        void count(WorkFacts facts) {
+            if (facts.active()) {
+                active.merge(facts.phase(), 1L, Long::sum);
             }
-            if (recent(entry.getString("openedOn"))) {
+            if (recent(facts.openedOn())) {
                 opened++;
             }
-            if (recent(entry.getString("closedOn"))) {
+            if (recent(facts.closedOn())) {
                 closed++;
             }
-            String awaiting = entry.getString("awaitingMeetingSince");
-            if (awaiting != null && LocalDate.parse(awaiting).isBefore(meetingDueBefore)) {
-                overdue++;
-            }
-            String lastContact = entry.getString("lastContact");
-            if (lastContact != null && LocalDate.parse(lastContact).isBefore(contactDueBefore)) {
-                withoutContact++;
-            }
+            List<Signal> signals = Signals.of(facts, today);
+            overdue += Signals.count(signals, Signal.Kind.NETWORK_MEETING_OVERDUE);
+            withoutContact += Signals.count(signals, Signal.Kind.NO_CONTACT_30_DAYS);
         }
 
-        private boolean recent(String day) {
-            if (day == null) {
-                return false;
-            }
-            LocalDate date = LocalDate.parse(day);
-            return !date.isBefore(recentFrom) && !date.isAfter(today);
+        private boolean recent(LocalDate date) {
+            return date != null && !date.isBefore(recentFrom) && !date.isAfter(today);
         }
     }
 }

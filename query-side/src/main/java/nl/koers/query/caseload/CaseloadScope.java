@@ -3,6 +3,7 @@ package nl.koers.query.caseload;
 import nl.koers.events.reference.ReferenceData;
 import nl.koers.events.reference.Wijk;
 import nl.koers.platform.web.ApiProblem;
+import nl.koers.query.casefile.CaseFile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 public record CaseloadScope(Kind kind, String code) {
 
     public enum Kind {
-        NEIGHBOURHOOD("wijk:"), FOCUS_AREA("fa:"), GEMEENTE("gm:");
+        NEIGHBOURHOOD(CaseFile.WIJK_SCOPE), FOCUS_AREA("fa:"), GEMEENTE("gm:");
 
         private final String prefix;
 

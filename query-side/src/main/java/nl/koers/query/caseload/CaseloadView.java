@@ -13,8 +13,11 @@ public class CaseloadView {
     public static final String NAME = "caseload";
     static final String STATES = "view_caseload_trajectory";
     static final String COUNTERS = "view_caseload";
-    /** Version 1; batch size and segments as measured for the views ({@code operations/ProcessorTuning}). */
-    public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 200, 2, true);
+    /**
+     * Version 2: the entries carry the case file's work facts (worklist signals). Batch size and segments as measured
+     * for the views ({@code operations/ProcessorTuning}).
+     */
+    public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 2, 200, 2, true);
 
     @Bean
     ViewDescriptor caseloadViewDescriptor() {

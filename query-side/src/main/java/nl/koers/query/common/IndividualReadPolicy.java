@@ -6,6 +6,7 @@ import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,11 @@ public class IndividualReadPolicy {
     public void logRead(KoersUser user, String action, String trajectoryId, String youthId, String purpose) {
         accessLog.granted(user.username(), user.role().name(), action, "/api/trajectories/" + trajectoryId,
                 trajectoryId, youthId, purpose);
+    }
+
+    /** The rows of a list, a search or a worklist: one access-log entry per trajectory shown, written together. */
+    public void logReads(KoersUser user, String action, List<AccessLog.Read> reads, String purpose) {
+        accessLog.grantedEach(user.username(), user.role().name(), action, reads, purpose);
     }
 
     /** Role and purpose; call before loading anything. */

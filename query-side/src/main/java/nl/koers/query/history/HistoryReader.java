@@ -5,13 +5,13 @@ import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.query.common.IndividualReadPolicy;
 import nl.koers.query.common.PersonalFields;
+import nl.koers.query.common.VersionWait;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A trajectory's history for the person reading it: youth workers within their focus areas, justice liaisons with
@@ -32,21 +32,17 @@ public record HistoryReader(HistoryQueries queries, IndividualReadPolicy policy,
 
     /**
      * @param knownAt    only the entries recorded at or before this instant, with the corrections known then
-     *                   ({@code null}: all)
-     * @param minVersion waits up to {@link HistoryQueries#MAX_WAIT} until the view has applied this version (read
+     *                   ({@code null}: all); {@code KnownAt.parse} reads what a person types (a date or an instant)
+     * @param minVersion waits up to {@link VersionWait#MAX_WAIT} until the view has applied this version (read
      *                   your own writes); the answer then says whether it did ({@code null}: no waiting)
      * @param purpose    why a justice liaison reads it
      */
     public History history(KoersUser reader, String trajectoryId, Instant knownAt, Long minVersion, String purpose) {
-        if (minVersion != null && minVersion < 0) {
-            throw ApiProblem.invalid("minVersion", "must be 0 or more");
-        }
+        VersionWait.check(minVersion);
         policy.checkReader(reader, purpose);
-        Optional<HistoryQueries.Found> found = minVersion == null
-                ? queries.find(trajectoryId).map(doc -> new HistoryQueries.Found(doc, true))
-                : queries.await(trajectoryId, minVersion, HistoryQueries.MAX_WAIT);
-        HistoryQueries.Found history = found.orElseThrow(() -> ApiProblem.notFound("no trajectory with this id"));
-        Document doc = history.history();
+        VersionWait.Found history = queries.find(trajectoryId, minVersion)
+                .orElseThrow(() -> ApiProblem.notFound("no trajectory with this id"));
+        Document doc = history.document();
         policy.checkArea(reader, doc.getString("focusArea"));
         policy.logRead(reader, "READ_HISTORY", doc.getString("_id"), doc.getString("youthId"), purpose);
 

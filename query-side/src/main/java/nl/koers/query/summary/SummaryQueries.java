@@ -4,17 +4,24 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import nl.koers.query.common.VersionWait;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads of the summary view: one by {@code _id}, or a page filtered along one of the declared indexes. */
+/**
+ * Reads of the summary view: one by {@code _id} (waiting for a version when asked), several by {@code _id}, or a
+ * page filtered along one of the declared indexes. Documents are case files ({@code casefile/CaseFile}), sealed.
+ */
 @Component
 public class SummaryQueries {
     private final MongoCollection<Document> summaries;
@@ -31,22 +38,31 @@ public class SummaryQueries {
                       Optional<Set<String>> areas) {
     }
 
-    record Page(List<TrajectorySummary> items, int page, int size, long total) {
+    record Page(List<Document> items, int page, int size, long total) {
     }
 
-    Optional<TrajectorySummary> find(String trajectoryId) {
-        return Optional.ofNullable(summaries.find(Filters.eq("_id", trajectoryId)).first())
-                .map(TrajectorySummary::from);
+    Optional<VersionWait.Found> find(String trajectoryId, Long minVersion) {
+        return VersionWait.find(summaries, trajectoryId, minVersion, VersionWait.MAX_WAIT);
+    }
+
+    /** The documents of these trajectories, by id (absent ones left out). */
+    Map<String, Document> findAll(Collection<String> trajectoryIds) {
+        Map<String, Document> found = new HashMap<>();
+        if (!trajectoryIds.isEmpty()) {
+            summaries.find(Filters.in("_id", List.copyOf(trajectoryIds)))
+                    .forEach(doc -> found.put(doc.getString("_id"), doc));
+        }
+        return found;
     }
 
     Page list(ListFilter filter, int page, int size) {
         Bson query = toQuery(filter);
-        List<TrajectorySummary> items = new ArrayList<>();
+        List<Document> items = new ArrayList<>();
         summaries.find(query)
                 .sort(Sorts.orderBy(Sorts.descending("openedOn"), Sorts.ascending("_id")))
                 .skip(page * size)
                 .limit(size)
-                .forEach(doc -> items.add(TrajectorySummary.from(doc)));
+                .forEach(items::add);
         long total = summaries.countDocuments(query);
         return new Page(items, page, size, total);
     }

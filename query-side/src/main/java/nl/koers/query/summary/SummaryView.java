@@ -12,8 +12,11 @@ import org.springframework.context.annotation.Configuration;
 public class SummaryView {
     public static final String NAME = "trajectory-summary";
     static final String COLLECTION = "view_trajectory_summary";
-    /** Version 1; batch size and segments as measured for the views ({@code operations/ProcessorTuning}). */
-    public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 200, 2, true);
+    /**
+     * Version 2: each document is the trajectory's case file (detention, interventions, basic conditions). Batch size
+     * and segments as measured for the views ({@code operations/ProcessorTuning}).
+     */
+    public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 2, 200, 2, true);
 
     @Bean
     ViewDescriptor summaryViewDescriptor() {

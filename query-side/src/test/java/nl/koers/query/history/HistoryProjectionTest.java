@@ -14,6 +14,7 @@ import nl.koers.events.trajectory.TrajectoryTransferred;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.crypto.YouthKeyStore;
 import nl.koers.query.common.PersonalFields;
+import nl.koers.query.common.VersionWait;
 import nl.koers.query.testing.Feed;
 import nl.koers.query.testing.TestCipher;
 import nl.koers.query.testing.TestMongo;
@@ -58,7 +59,7 @@ class HistoryProjectionTest {
     }
 
     private List<Map<String, Object>> entries(TrajectoryStory story, java.time.Instant knownAt) {
-        Document doc = queries.find(story.id().value()).orElseThrow();
+        Document doc = queries.find(story.id().value(), null).orElseThrow().document();
         return HistoryAnswer.entries(doc, knownAt, new PersonalFields(cipher).of(story.youth().value()));
     }
 
@@ -88,7 +89,7 @@ class HistoryProjectionTest {
     void freeTextStaysSealedInTheViewAndIsGoneAfterErasure() {
         TrajectoryStory story = story();
         feed.deliver(story.messages());
-        Document stored = queries.find(story.id().value()).orElseThrow();
+        Document stored = queries.find(story.id().value(), null).orElseThrow().document();
         assertThat(stored.toJson()).doesNotContain("Moeder").doesNotContain("Verzuim");
 
         keys.destroy(story.youth());
@@ -146,7 +147,7 @@ class HistoryProjectionTest {
                 .then(s -> new TrajectoryTransferred(s.id(), new CbsWijkCode(FEIJENOORD), new CbsWijkCode("WK0363TA"),
                         new FocusAreaCode("FA01"), LocalDate.of(2026, 2, 5), WORKER));
         feed.deliver(story.messages());
-        Document doc = queries.find(story.id().value()).orElseThrow();
+        Document doc = queries.find(story.id().value(), null).orElseThrow().document();
         assertThat(doc.getString("focusArea")).isEqualTo("FA01");
         assertThat(entries(story, null).get(4).get("toNeighbourhood")).isEqualTo("WK0363TA");
     }
@@ -156,7 +157,7 @@ class HistoryProjectionTest {
         TrajectoryStory story = story();
         feed.deliver(story.messages()).deliver(story.messages()).deliver(story.messages().get(1));
         assertThat(entries(story, null)).hasSize(4);
-        assertThat(queries.find(story.id().value()).orElseThrow().get("version")).isEqualTo(3L);
+        assertThat(queries.find(story.id().value(), null).orElseThrow().document().get("version")).isEqualTo(3L);
     }
 
     @Test
@@ -172,7 +173,8 @@ class HistoryProjectionTest {
             feed.deliver(story.messages().subList(2, 4));
         });
         later.start();
-        HistoryQueries.Found found = queries.await(story.id().value(), 3, Duration.ofSeconds(30)).orElseThrow();
+        VersionWait.Found found = VersionWait.find(histories(), story.id().value(), 3L, Duration.ofSeconds(30))
+                .orElseThrow();
         later.join();
         assertThat(found.minVersionReached()).isTrue();
         assertThat(found.version()).isEqualTo(3);
@@ -182,9 +184,15 @@ class HistoryProjectionTest {
     void waitingForAVersionThatDoesNotComeAnswersWithWhatThereIs() {
         TrajectoryStory story = story();
         feed.deliver(story.messages());
-        HistoryQueries.Found found = queries.await(story.id().value(), 9, Duration.ofMillis(50)).orElseThrow();
+        VersionWait.Found found = VersionWait.find(histories(), story.id().value(), 9L, Duration.ofMillis(50))
+                .orElseThrow();
         assertThat(found.minVersionReached()).isFalse();
         assertThat(found.version()).isEqualTo(3);
-        assertThat(queries.await("00000000-0000-0000-0000-000000000000", 0, Duration.ofMillis(50))).isEmpty();
+        assertThat(VersionWait.find(histories(), "00000000-0000-0000-0000-000000000000", 0L, Duration.ofMillis(50)))
+                .isEmpty();
+    }
+
+    private com.mongodb.client.MongoCollection<org.bson.Document> histories() {
+        return database.getCollection(HistoryView.COLLECTION);
     }
 }

@@ -14,6 +14,7 @@ import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryTransferred;
 import nl.koers.platform.crypto.PersonalDataCipher;
+import nl.koers.query.casefile.CaseFile;
 import nl.koers.query.testing.Feed;
 import nl.koers.query.testing.TestCipher;
 import nl.koers.query.testing.TestMongo;
@@ -50,31 +51,32 @@ class TrajectorySummaryProjectionTest {
         TrajectoryStory story = TrajectoryStory.opened(cipher, FEIJENOORD, LocalDate.of(2026, 1, 5))
                 .then(s -> new CaseworkerAssigned(s.id(), "fatima", LocalDate.of(2026, 1, 6), WORKER));
         feed.deliver(story.messages());
-        TrajectorySummary opened = queries.find(story.id().value()).orElseThrow();
+        CaseFile opened = file(story);
         assertThat(opened.phase()).isEqualTo("PREVENTION");
         assertThat(opened.caseworker()).isEqualTo("fatima");
         assertThat(opened.gemeente()).isEqualTo("GM0599");
-        assertThat(opened.version()).isEqualTo(1);
+        assertThat(version(story)).isEqualTo(1);
 
         story.then(s -> new DetentionStarted(s.id(), DetentionType.PRE_TRIAL, "JJI Teylingereind",
                 LocalDate.of(2026, 2, 1), WORKER));
         feed.deliver(story.messages().get(2));
-        assertThat(queries.find(story.id().value()).orElseThrow().phase()).isEqualTo("DETENTION");
+        assertThat(file(story).phase()).isEqualTo("DETENTION");
 
         story.then(s -> new DetentionEnded(s.id(), LocalDate.of(2026, 3, 1), ReleaseReason.SENTENCE_SERVED, WORKER))
                 .then(s -> new ContactRecorded(s.id(), "HOME_VISIT", LocalDate.of(2026, 3, 2), null, WORKER));
         feed.deliver(story.messages().subList(3, 5));
-        TrajectorySummary aftercare = queries.find(story.id().value()).orElseThrow();
+        CaseFile aftercare = file(story);
         assertThat(aftercare.phase()).isEqualTo("AFTERCARE");
-        assertThat(aftercare.version()).isEqualTo(4);
+        assertThat(version(story)).isEqualTo(4);
 
         story.then(s -> new TrajectoryClosed(s.id(), LocalDate.of(2026, 4, 1), ClosureReason.GOALS_REACHED, WORKER));
         feed.deliver(story.messages().get(5));
-        TrajectorySummary closed = queries.find(story.id().value()).orElseThrow();
+        CaseFile closed = file(story);
         assertThat(closed.phase()).isEqualTo("CLOSED");
-        assertThat(closed.closedOn()).isEqualTo("2026-04-01");
+        assertThat(closed.closedOn()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(closed.followUpUntil()).isEqualTo(LocalDate.of(2028, 4, 1));
         assertThat(closed.closureReason()).isEqualTo("GOALS_REACHED");
-        assertThat(closed.version()).isEqualTo(5);
+        assertThat(version(story)).isEqualTo(5);
     }
 
     @Test
@@ -83,7 +85,7 @@ class TrajectorySummaryProjectionTest {
                 .then(s -> new TrajectoryTransferred(s.id(), new CbsWijkCode(FEIJENOORD), new CbsWijkCode(ZUIDOOST_A),
                         new FocusAreaCode("FA01"), LocalDate.of(2026, 2, 1), WORKER));
         feed.deliver(story.messages());
-        TrajectorySummary moved = queries.find(story.id().value()).orElseThrow();
+        CaseFile moved = file(story);
         assertThat(moved.neighbourhood()).isEqualTo(ZUIDOOST_A);
         assertThat(moved.focusArea()).isEqualTo("FA01");
         assertThat(moved.gemeente()).isEqualTo("GM0363");
@@ -95,16 +97,16 @@ class TrajectorySummaryProjectionTest {
         story.then(s -> new EntryCorrected(s.id(), s.eventId(0), LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 3),
                 null, WORKER));
         feed.deliver(story.messages());
-        assertThat(queries.find(story.id().value()).orElseThrow().openedOn()).isEqualTo("2026-01-03");
+        assertThat(file(story).openedOn()).isEqualTo(LocalDate.of(2026, 1, 3));
     }
 
     @Test
     void personalFieldsStaySealedInTheView() {
         TrajectoryStory story = TrajectoryStory.opened(cipher, FEIJENOORD, LocalDate.of(2026, 1, 5));
         feed.deliver(story.messages());
-        TrajectorySummary summary = queries.find(story.id().value()).orElseThrow();
-        assertThat(summary.sealedGivenName()).doesNotContain("Sem");
-        assertThat(cipher.open(story.youth(), new nl.koers.events.common.EncryptedValue(summary.sealedGivenName())))
+        CaseFile summary = file(story);
+        assertThat(summary.sealedYouth("givenName")).doesNotContain("Sem");
+        assertThat(cipher.open(story.youth(), new nl.koers.events.common.EncryptedValue(summary.sealedYouth("givenName"))))
                 .contains("Sem");
     }
 
@@ -116,9 +118,8 @@ class TrajectorySummaryProjectionTest {
         feed.deliver(story.messages());
         // an older event delivered again after a newer one (a token steal) must not undo the newer one
         feed.deliver(story.messages().get(1)).deliver(story.messages().get(0));
-        TrajectorySummary summary = queries.find(story.id().value()).orElseThrow();
-        assertThat(summary.caseworker()).isEqualTo("joost");
-        assertThat(summary.version()).isEqualTo(2);
+        assertThat(file(story).caseworker()).isEqualTo("joost");
+        assertThat(version(story)).isEqualTo(2);
     }
 
     @Test
@@ -141,7 +142,7 @@ class TrajectorySummaryProjectionTest {
         assertThat(ids(filter(null, "FA03", null, "PREVENTION", null), 0, 10)).containsExactly(a.id().value());
 
         SummaryQueries.Page second = queries.list(filter(null, null, null, null, null), 1, 2);
-        assertThat(second.items()).extracting(TrajectorySummary::trajectoryId).containsExactly(a.id().value());
+        assertThat(second.items()).extracting(doc -> doc.getString("_id")).containsExactly(a.id().value());
         assertThat(second.total()).isEqualTo(3);
 
         SummaryQueries.ListFilter ownAreas = new SummaryQueries.ListFilter(null, null, null, null, null,
@@ -155,6 +156,14 @@ class TrajectorySummaryProjectionTest {
     }
 
     private java.util.List<String> ids(SummaryQueries.ListFilter filter, int page, int size) {
-        return queries.list(filter, page, size).items().stream().map(TrajectorySummary::trajectoryId).toList();
+        return queries.list(filter, page, size).items().stream().map(doc -> doc.getString("_id")).toList();
+    }
+
+    private CaseFile file(TrajectoryStory story) {
+        return CaseFile.from(queries.find(story.id().value(), null).orElseThrow().document());
+    }
+
+    private long version(TrajectoryStory story) {
+        return queries.find(story.id().value(), null).orElseThrow().version();
     }
 }

@@ -49,13 +49,29 @@ public final class TrajectoryStory {
 
     public static TrajectoryStory opened(PersonalDataCipher cipher, String wijk, LocalDate openedOn,
                                          Instant recordedAt) {
+        return opened(cipher, wijk, openedOn, recordedAt, new Youth("Sem", "de Vries", "2010-04-01", null));
+    }
+
+    /** A youth's details in clear, as a worker types them; sealed when the story is told. */
+    public record Youth(String givenName, String familyName, String birthDate, String bsn) {
+    }
+
+    /** A trajectory of this youth, recorded at 09:00 UTC on {@code openedOn}. */
+    public static TrajectoryStory opened(PersonalDataCipher cipher, String wijk, LocalDate openedOn, Youth youth) {
+        return opened(cipher, wijk, openedOn, openedOn.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                .plus(Duration.ofHours(9)), youth);
+    }
+
+    public static TrajectoryStory opened(PersonalDataCipher cipher, String wijk, LocalDate openedOn,
+                                         Instant recordedAt, Youth youth) {
         TrajectoryStory story = new TrajectoryStory(cipher, recordedAt);
         CbsWijkCode code = new CbsWijkCode(wijk);
         FocusAreaCode area = ReferenceData.get().wijk(code).orElseThrow().focusArea();
         story.append(recordedAt, new TrajectoryOpened(story.id, story.youth, code, area, openedOn,
                 ReferralSource.SCHOOL, cipher.seal(story.youth, "Verzuim en ruzie op school"),
-                new SealedYouth(cipher.seal(story.youth, "Sem"), cipher.seal(story.youth, "de Vries"),
-                        cipher.seal(story.youth, "2010-04-01"), null),
+                new SealedYouth(cipher.seal(story.youth, youth.givenName()), cipher.seal(story.youth,
+                        youth.familyName()), cipher.seal(story.youth, youth.birthDate()),
+                        youth.bsn() == null ? null : cipher.seal(story.youth, youth.bsn())),
                 15, WORKER));
         return story;
     }

@@ -1,6 +1,7 @@
 package nl.koers.platform.accesslog;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
@@ -57,6 +58,45 @@ public class AccessLog {
     public void granted(String user, String role, String action, String resource, String trajectoryId,
                         String youthId, String purpose) {
         append(user, role, action, resource, trajectoryId, youthId, purpose, AccessLogEntry.GRANTED, 200);
+    }
+
+    /** One read of a trajectory, by pseudonymous ids. */
+    public record Read(String trajectoryId, String youthId) {
+    }
+
+    /**
+     * Several granted reads of one request at once (the rows of a list, a search or a worklist), one chained entry
+     * each, written in one ordered insert.
+     */
+    public synchronized void grantedEach(String user, String role, String action, List<Read> reads, String purpose) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        String at = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        String reason = purpose == null ? null : truncate(purpose);
+        if (head == null) {
+            head = loadHead();
+        }
+        List<Document> entries = new ArrayList<>(reads.size());
+        AccessLogLink previous = head;
+        for (Read read : reads) {
+            previous = new AccessLogLink(previous.sequence() + 1, at, user, role, action,
+                    "/api/trajectories/" + read.trajectoryId(), read.trajectoryId(), read.youthId(), reason,
+                    AccessLogEntry.GRANTED, 200, previous.hash(), null).hashed();
+            entries.add(toDocument(previous));
+        }
+        try {
+            log.insertMany(entries);
+            head = previous;
+        } catch (MongoBulkWriteException e) {
+            // another replica appended in between: the entries before the clash are in, the rest link after it
+            int written = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            head = null;
+            for (Read read : reads.subList(written, reads.size())) {
+                append(user, role, action, "/api/trajectories/" + read.trajectoryId(), read.trajectoryId(),
+                        read.youthId(), purpose, AccessLogEntry.GRANTED, 200);
+            }
+        }
     }
 
     public void refused(String user, String role, String action, String resource, String trajectoryId,

@@ -27,6 +27,8 @@ import com.mongodb.client.MongoClient;
 import nl.koers.platform.config.KoersProperties;
 import nl.koers.serialization.MessageJson;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -109,10 +111,12 @@ public class AxonConfiguration {
      */
     @Bean
     DeadLetterQueueProviderConfigurerModule mongoDeadLetterQueues(MongoTemplate axonMongoTemplate,
-                                                                  Serializer serializer) {
+                                                                  Serializer serializer,
+                                                                  ObjectProvider<TransientProcessingGroup> transients) {
         Function<String, Function<org.axonframework.config.Configuration, SequencedDeadLetterQueue<EventMessage<?>>>>
-                provider =
-                processingGroup -> config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                provider = processingGroup -> transients.stream().anyMatch(t -> t.name().equals(processingGroup))
+                ? null
+                : config -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
                         .processingGroup(processingGroup)
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(serializer)
@@ -124,6 +128,13 @@ public class AxonConfiguration {
                 configurer.eventProcessing().registerDeadLetterQueueProvider(provider);
             }
         };
+    }
+
+    /** Processing groups that live in memory ({@link TransientProcessingGroup}) keep their tokens there too. */
+    @Bean
+    ConfigurerModule transientProcessingGroups(ObjectProvider<TransientProcessingGroup> transients) {
+        return configurer -> configurer.eventProcessing(processing -> transients.forEach(group ->
+                processing.registerTokenStore(group.name(), config -> new InMemoryTokenStore())));
     }
 
     /**

@@ -1,8 +1,6 @@
 package nl.koers.platform.security;
 
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,8 +12,8 @@ import java.time.Duration;
  * HTTP Basic login that checks the password hash (BCrypt: tens of milliseconds of CPU on purpose) once per user
  * and password every few minutes instead of on every request. Everything else is the standard provider's: the
  * user is looked up on every request, so a removed, disabled or changed account takes effect at once, and an
- * unknown user still costs a full hash check (no timing hint that the name exists). A name that failed too often
- * just now is refused before any check ({@link LoginThrottle}), known or not.
+ * unknown user still costs a full hash check (no timing hint that the name exists). It stands behind
+ * {@link ThrottledLogins}, so a name that failed too often just now is refused before any check.
  */
 final class CachingPasswordAuthenticationProvider extends DaoAuthenticationProvider {
     /** A busy client pays one hash check per five minutes; an idle one is forgotten soon after. */
@@ -24,35 +22,16 @@ final class CachingPasswordAuthenticationProvider extends DaoAuthenticationProvi
     static final int MAX_ENTRIES = 10_000;
 
     private final VerifiedCache<Boolean> verified;
-    private final LoginThrottle throttle;
 
     /**
      * {@code verified} is keyed by user name, stored hash and presented password: a changed password has another
      * hash, so an entry for the old one can never match again.
      */
     CachingPasswordAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-                                          VerifiedCache<Boolean> verified, LoginThrottle throttle) {
+                                          VerifiedCache<Boolean> verified) {
         super(encoder);
         setUserDetailsService(users);
         this.verified = verified;
-        this.throttle = throttle;
-    }
-
-    @Override
-    public Authentication authenticate(Authentication login) {
-        String name = login.getName();
-        Duration wait = throttle.waitFor(name);
-        if (!wait.isZero()) {
-            throw new LoginThrottledException(wait);
-        }
-        try {
-            Authentication authenticated = super.authenticate(login);
-            throttle.succeeded(name);
-            return authenticated;
-        } catch (BadCredentialsException e) {
-            throttle.failed(name);
-            throw e;
-        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import nl.koers.platform.web.RefusalLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,7 +30,9 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** First: the pages' chain (module {@code pages}) takes every request this one does not match. */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, KoersProperties properties,
                            RefusalLog refusals, UserDirectory users, PasswordEncoder encoder,
                            ObjectProvider<JwtDecoder> tokenDecoder, LoginThrottle throttle) throws Exception {
@@ -69,9 +72,9 @@ public class SecurityConfiguration {
                         }));
         if (users instanceof PasswordUserDirectory accounts) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-                    .authenticationManager(new ProviderManager(new CachingPasswordAuthenticationProvider(accounts,
-                            encoder, new VerifiedCache<>(CachingPasswordAuthenticationProvider.MAX_ENTRIES,
-                            System::nanoTime), throttle)));
+                    .authenticationManager(new ProviderManager(new ThrottledLogins(
+                            new CachingPasswordAuthenticationProvider(accounts, encoder, new VerifiedCache<>(
+                                    CachingPasswordAuthenticationProvider.MAX_ENTRIES, System::nanoTime)), throttle)));
         } else {
             Consumer<KoersUser> verified = user -> {
                 if (users instanceof TokenUserDirectory seen) {

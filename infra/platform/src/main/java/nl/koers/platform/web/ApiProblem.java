@@ -9,6 +9,8 @@ import java.util.List;
  * details. Messages must never contain personal data (they may end up in logs).
  */
 public class ApiProblem extends RuntimeException {
+    /** How long a client is asked to wait before trying again after a 503 ({@link #unavailable}). */
+    public static final int RETRY_AFTER_SECONDS = 5;
     private final HttpStatus status;
     private final String title;
     private final List<FieldProblem> errors;
@@ -48,6 +50,11 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem unprocessable(String detail) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable request", detail, List.of());
+    }
+
+    /** A part of Koers that is not ready yet (503, with {@code Retry-After}). */
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, List.of());
     }
 
     public HttpStatus status() {

@@ -50,7 +50,13 @@ public class ProblemHandler {
         if (e.status() == HttpStatus.FORBIDDEN || missingPurpose) {
             refusals.record(request, e.status().value());
         }
-        return respond(e.status(), e.title(), e.getMessage(), e.errors());
+        ResponseEntity<ProblemDetail> answer = respond(e.status(), e.title(), e.getMessage(), e.errors());
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // a part of Koers that is still starting up: worth asking again shortly
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header("Retry-After", String.valueOf(ApiProblem.RETRY_AFTER_SECONDS)).body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -120,7 +126,10 @@ public class ProblemHandler {
         }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Instant" -> "instant (ISO-8601 UTC)";
+            case "Instant" -> "instant (ISO-8601 UTC, e.g. 2026-03-01T12:00:00Z)";
+            case "int", "Integer", "long", "Long", "short", "Short" -> "whole number (e.g. 20)";
+            case "boolean", "Boolean" -> "boolean (true or false)";
+            case "UUID" -> "UUID (e.g. 0b5e6f0e-8a1c-4d0e-9d6a-3c2f1e0a9b7c)";
             case "String" -> "text (a JSON string)";
             default -> type.getSimpleName();
         };

@@ -54,7 +54,7 @@ class CachingPasswordAuthenticationProviderTest {
     void setUp() {
         users = new InMemoryUserDetailsManager(account(PASSWORD));
         verified = new VerifiedCache<>(100, now::get);
-        provider = new CachingPasswordAuthenticationProvider(users, countingEncoder, verified, new LoginThrottle());
+        provider = new CachingPasswordAuthenticationProvider(users, countingEncoder, verified);
     }
 
     private User account(String password) {
