@@ -120,7 +120,9 @@ abstract class BrowserTestBase {
     void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        // Chromium sometimes reports the old page's node as "not in the document" instead of stale: gone as well
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
     }
 
     void type(String id, String text) {

@@ -1,5 +1,6 @@
 package nl.koers.command.common;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.koers.platform.web.FieldChecks;
 
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class IfMatch {
     public static final String HEADER = "If-Match";
+    private static final String FORM_VERSION = IfMatch.class.getName() + ".form";
     private static final Pattern VERSION = Pattern.compile("\"(\\d{1,18})\"|(\\d{1,18})");
 
     private IfMatch() {
@@ -27,6 +29,21 @@ public final class IfMatch {
             return null;
         }
         return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+    }
+
+    /**
+     * The expected version of the request being handled: its {@code If-Match} header, or the version a page form
+     * was shown at ({@link #bindFormVersion}), which means the same.
+     */
+    public static String of(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        Object form = header == null ? request.getAttribute(FORM_VERSION) : null;
+        return form == null ? header : form.toString();
+    }
+
+    /** A page form's "version shown" for this request: the form's own If-Match. */
+    public static void bindFormVersion(HttpServletRequest request, long version) {
+        request.setAttribute(FORM_VERSION, version);
     }
 
     public static String etag(long version) {

@@ -84,7 +84,7 @@ public class TrajectoryCommands {
     private long send(String pathId, BodyChecks body, Consumer<KoersUser> mayAlso, CommandFor command) {
         FieldChecks checks = new FieldChecks(clock);
         body.check(checks);
-        Long expected = IfMatch.expectedVersion(request.getHeader(IfMatch.HEADER), checks);
+        Long expected = IfMatch.expectedVersion(IfMatch.of(request), checks);
         checks.throwIfAny();
         KoersUser user = youthWorker();
         mayAlso.accept(user);

@@ -19,7 +19,7 @@ import java.util.UUID;
  * attempt created). Only a hash is kept: the key is the client's, and it says nothing about anyone.
  */
 public final class RequestKey {
-    private static final String ATTRIBUTE = RequestKey.class.getName();
+    static final String ATTRIBUTE = RequestKey.class.getName();
     private final String hash;
 
     private RequestKey(String hash) {

@@ -142,8 +142,7 @@ public class Trajectory {
         Admission.checkDates(command.getPayload(), openedOn, clock);
         Object expected = command.getMetaData().get(CommandMetadata.EXPECTED_VERSION);
         if (expected != null && ((Number) expected).longValue() != entries.version()) {
-            throw CommandRefused.conflict("the trajectory is at version " + entries.version() + ", not " + expected
-                    + "; reload and try again");
+            throw CommandRefused.staleVersion(entries.version(), expected);
         }
         if (phase == Phase.CLOSED) {
             Admission.checkFollowUp(command.getPayload(), closedOn);

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Writes every refused request (401, 403) to the access log with who asked, what and, where the path names one,
- * which trajectory — so "who tried to look at this file" includes the attempts that failed.
+ * which trajectory (an API path or a trajectory page) — so "who tried to look at this file" includes the attempts that failed.
  */
 @Component
 public class RefusalLog {
-    private static final Pattern TRAJECTORY = Pattern.compile("/api/trajectories/([0-9a-fA-F-]{36})(?:/.*)?");
+    private static final Pattern TRAJECTORY = Pattern.compile("/(?:api/trajectories|trajecten)/([0-9a-fA-F-]{36})(?:/.*)?");
     private final AccessLog accessLog;
 
     public RefusalLog(AccessLog accessLog) {

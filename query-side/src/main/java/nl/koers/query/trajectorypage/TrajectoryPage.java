@@ -1,0 +1,245 @@
+package nl.koers.query.trajectorypage;
+
+import jakarta.servlet.http.HttpSession;
+import nl.koers.events.aftercare.BasicCondition;
+import nl.koers.events.aftercare.ConditionStatus;
+import nl.koers.events.assessment.LifeDomain;
+import nl.koers.events.assessment.RiskLevel;
+import nl.koers.events.common.BusinessCalendar;
+import nl.koers.events.common.Phase;
+import nl.koers.events.detention.DetentionType;
+import nl.koers.events.detention.ReleaseReason;
+import nl.koers.events.intervention.StopReason;
+import nl.koers.events.outcome.OutcomeKind;
+import nl.koers.events.reference.Catalogue;
+import nl.koers.events.reference.ReferenceData;
+import nl.koers.events.reference.Wijk;
+import nl.koers.events.trajectory.ClosureReason;
+import nl.koers.pages.Redirects;
+import nl.koers.platform.security.CurrentUser;
+import nl.koers.platform.security.KoersUser;
+import nl.koers.platform.security.Role;
+import nl.koers.platform.web.ApiProblem;
+import nl.koers.platform.web.FieldChecks;
+import nl.koers.query.common.KnownAt;
+import nl.koers.query.history.HistoryReader;
+import nl.koers.query.summary.SummaryReader;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /trajecten/{id}}: the trajectory page. The case at a glance and the timeline, read only through the
+ * API's readers for the same user ({@link SummaryReader}, {@link HistoryReader}: same checks, same access-log
+ * entries, so a refusal is the 403 page and is logged as through the API), and for a youth worker of its area the
+ * forms for what can be recorded now (posted to the command side, {@code TrajectoryForms}).
+ * <ul>
+ * <li>{@code ?minVersion=N} waits, as the API does, until the page includes version N (after a form post).</li>
+ * <li>{@code ?knownAt=YYYY-MM-DD}: the file as known at the end of that day (no forms: the past is read-only).</li>
+ * <li>A justice liaison first states a purpose for this trajectory ({@code /trajecten/{id}/doel}); it is kept in
+ * the session and goes to the readers as {@code X-Purpose}. In production the gateway sends that one post to the
+ * query side, where the session is read.</li>
+ * </ul>
+ */
+@Controller
+public class TrajectoryPage {
+    private final SummaryReader summaries;
+    private final HistoryReader histories;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    public TrajectoryPage(SummaryReader summaries, HistoryReader histories, CurrentUser currentUser,
+                          MessageSource messages, Clock clock) {
+        this.summaries = summaries;
+        this.histories = histories;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/trajecten/{id}")
+    public String trajectory(@PathVariable String id, @RequestParam(required = false) String minVersion,
+                             @RequestParam(required = false) String knownAt, HttpSession session, Model model,
+                             Locale locale) {
+        KoersUser user = currentUser.get();
+        String purpose = null;
+        if (user.role() == Role.JUSTICE_LIAISON) {
+            purpose = Purposes.of(session, id);
+            if (purpose == null) {
+                return purposeForm(id, null, null, Map.of(), model);
+            }
+        }
+        Long wanted = version(minVersion);
+        LocalDate knownDay = null;
+        if (knownAt != null && !knownAt.isBlank()) {
+            try {
+                knownDay = LocalDate.parse(knownAt.strip());
+            } catch (DateTimeParseException e) {
+                model.addAttribute("knownAtError", "tp.error.date");
+            }
+        }
+        LocalDate today = BusinessCalendar.today(clock);
+        if (knownDay != null && knownDay.isAfter(today)) {
+            model.addAttribute("knownAtError", "tp.error.future");
+            knownDay = null;
+        }
+        Instant then = knownDay == null ? null : KnownAt.endOf(knownDay);
+        SummaryReader.Summary summary;
+        try {
+            summary = summaries.summary(user, id, wanted, then, purpose);
+        } catch (ApiProblem problem) {
+            if (then == null || problem.status() != HttpStatus.NOT_FOUND) {
+                throw problem;
+            }
+            // known to be there, only not yet on that day: say so next to the date, show today's file
+            model.addAttribute("knownAtError", "tp.error.notYetKnown");
+            knownDay = null;
+            then = null;
+            summary = summaries.summary(user, id, wanted, null, purpose);
+        }
+        HistoryReader.History history = histories.history(user, id, then, wanted, purpose);
+
+        boolean mayRecord = user.role() == Role.YOUTH_WORKER && then == null;
+        model.addAttribute("summary", summary);
+        model.addAttribute("timeline", Timeline.of(history.entries()));
+        model.addAttribute("version", Math.min(summary.version(), history.version()));
+        model.addAttribute("knownAt", knownDay == null ? "" : knownDay.toString());
+        model.addAttribute("asKnownOn", knownDay);
+        model.addAttribute("today", today);
+        model.addAttribute("purpose", purpose);
+        model.addAttribute("labels", new PageLabels(messages, locale));
+        model.addAttribute("wijk", ReferenceData.get().wijk(summary.neighbourhood()).orElse(null));
+        model.addAttribute("area", ReferenceData.get().focusArea(summary.focusArea()).orElse(null));
+        model.addAttribute("behind", Boolean.FALSE.equals(summary.minVersionReached())
+                || Boolean.FALSE.equals(history.minVersionReached()));
+        model.addAttribute("forms", mayRecord ? Forms.of(summary, today) : Forms.NONE);
+        if (mayRecord) {
+            choices(model, user, summary);
+        }
+        return "trajectorypage/trajectory";
+    }
+
+    /** Another purpose for this trajectory (the liaison's reason changed); nothing is read. */
+    @GetMapping("/trajecten/{id}/doel")
+    public String purpose(@PathVariable String id, Model model) {
+        requireLiaison();
+        return purposeForm(id, null, null, Map.of(), model);
+    }
+
+    @PostMapping("/trajecten/{id}/doel")
+    public Object statePurpose(@PathVariable String id, @RequestParam(required = false) String choice,
+                               @RequestParam(required = false) String text, HttpSession session, Model model) {
+        requireLiaison();
+        Purposes.Common common = null;
+        FieldChecks checks = new FieldChecks(clock);
+        try {
+            common = choice == null ? null : Purposes.Common.valueOf(choice);
+        } catch (IllegalArgumentException e) {
+            checks.add("choice", "tp.error.choice");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (common == null && checks.ok()) {
+            errors.put("choice", "tp.error.purposeChoice");
+        } else if (!checks.ok()) {
+            errors.put("choice", "tp.error.choice");
+        }
+        if (common == Purposes.Common.OTHER && (text == null || text.isBlank())) {
+            errors.put("text", "tp.error.purposeText");
+        }
+        if (common != null) {
+            String worded = Purposes.worded(common, text);
+            FieldChecks length = new FieldChecks(clock);
+            length.maxLength("text", worded, Purposes.MAX_LENGTH);
+            if (!length.ok()) {
+                errors.put("text", "tp.error.purposeLength");
+            }
+            if (errors.isEmpty()) {
+                Purposes.keep(session, id, worded);
+                return Redirects.seeOther("/trajecten/" + id);
+            }
+        }
+        return purposeForm(id, choice, text, errors, model);
+    }
+
+    private String purposeForm(String id, String choice, String text, Map<String, String> errors, Model model) {
+        model.addAttribute("trajectoryId", id);
+        model.addAttribute("choices", Purposes.CHOICES);
+        model.addAttribute("choice", choice);
+        model.addAttribute("text", text == null ? "" : text);
+        model.addAttribute("errors", errors);
+        return "trajectorypage/purpose";
+    }
+
+    private void requireLiaison() {
+        if (currentUser.get().role() != Role.JUSTICE_LIAISON) {
+            throw ApiProblem.forbidden("only justice liaisons state a purpose");
+        }
+    }
+
+    /** The select lists of the forms: catalogues and enums, and the wijken a transfer may go to. */
+    private static void choices(Model model, KoersUser user, SummaryReader.Summary summary) {
+        ReferenceData reference = ReferenceData.get();
+        model.addAttribute("contactKinds", reference.catalogue(Catalogue.CONTACT_KINDS.fileName()));
+        model.addAttribute("policeContactKinds", reference.catalogue(Catalogue.POLICE_CONTACT_KINDS.fileName()));
+        model.addAttribute("interventionTypes", reference.catalogue(Catalogue.INTERVENTION_TYPES.fileName()));
+        model.addAttribute("detentionTypes", DetentionType.values());
+        model.addAttribute("releaseReasons", ReleaseReason.values());
+        model.addAttribute("stopReasons", StopReason.values());
+        model.addAttribute("conditions", BasicCondition.values());
+        model.addAttribute("conditionStatuses", ConditionStatus.values());
+        model.addAttribute("outcomeKinds", OutcomeKind.values());
+        model.addAttribute("closureReasons", ClosureReason.values());
+        model.addAttribute("lifeDomains", LifeDomain.values());
+        model.addAttribute("riskLevels", RiskLevel.values());
+        List<Wijk> targets = reference.wijken().stream()
+                .filter(w -> w.focusArea() != null && user.hasScope(w.focusArea()))
+                .filter(w -> !w.code().value().equals(summary.neighbourhood()))
+                .sorted(Comparator.comparing(Wijk::name)).toList();
+        model.addAttribute("transferTargets", targets);
+    }
+
+    /** {@code minVersion} as the API reads it: a whole number (the readers check its range). */
+    private static Long version(String minVersion) {
+        if (minVersion == null || minVersion.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(minVersion.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("minVersion", "must be a whole number");
+        }
+    }
+
+    /** Which forms the trajectory's state allows now (the write side refuses the rest anyway). */
+    public record Forms(boolean any, boolean everyday, boolean startDetention, boolean networkMeeting,
+                        boolean detentionSteps, boolean stp, boolean followUp, boolean close, boolean amend) {
+        static final Forms NONE = new Forms(false, false, false, false, false, false, false, false, false);
+
+        static Forms of(SummaryReader.Summary summary, LocalDate today) {
+            Phase phase = summary.phase();
+            if (phase == Phase.CLOSED) {
+                boolean followUp = summary.followUpUntil() != null && !today.isAfter(summary.followUpUntil());
+                return new Forms(followUp, false, false, false, false, false, followUp, false, false);
+            }
+            boolean detention = phase == Phase.DETENTION && summary.detention() != null;
+            return new Forms(true, true, !detention, detention && summary.detention().networkMeetingHeldOn() == null,
+                    detention, detention && summary.detention().stpStartedOn() == null, true, !detention, true);
+        }
+    }
+}
