@@ -19,7 +19,8 @@ public class IdempotencyConfiguration {
                                                                @Value("${koers.test.crash-at:}") String crashAt) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, mapper, crashAt));
-        registration.addUrlPatterns("/api/trajectories", "/api/trajectories/*");
+        // The API's commands, and the pages' forms that record on a trajectory (their key is a form field).
+        registration.addUrlPatterns("/api/trajectories", "/api/trajectories/*", "/trajecten", "/trajecten/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }

@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * {@code Idempotency-Key} on command requests (api.md): the same key and body from the same user returns the
@@ -50,9 +52,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.crashAfterAppend = CRASH_AFTER_APPEND.equals(crashAt);
     }
 
+    /** How long a repeated form post waits for the first one with its key to finish (a double click). */
+    static final Duration FORM_WAIT = Duration.ofSeconds(10);
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !"POST".equals(request.getMethod()) || key(request) == null;
+    }
+
+    /** The API's header, or for a page's form post its hidden field ({@link IdempotentForm}). */
+    private static String key(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null || !IdempotentForm.isForm(request)) {
+            return header;
+        }
+        return request.getParameter(IdempotentForm.FIELD);
     }
 
     @Override
@@ -63,15 +77,30 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = request.getHeader(HEADER).trim();
+        boolean form = request.getHeader(HEADER) == null;
+        String key = key(request).trim();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             problem(response, HttpStatus.BAD_REQUEST, "Invalid request",
                     HEADER + ": must be 1 to " + MAX_KEY_LENGTH + " characters",
                     List.of(new FieldProblem(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters")));
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        IdempotencyStore.Reservation reservation = store.reserve(auth.getName(), key, fingerprint(request, body));
+        // A form's fields are parsed already (the CSRF check read them); its fingerprint is made of them.
+        byte[] body = form ? formContent(request) : request.getInputStream().readAllBytes();
+        String fingerprint = fingerprint(request, body);
+        IdempotencyStore.Reservation reservation = store.reserve(auth.getName(), key, fingerprint);
+        // A double click sends the form again while the first post still runs: wait for its answer and give the
+        // same one, rather than an error page for the click the browser shows.
+        long waitUntil = System.nanoTime() + FORM_WAIT.toNanos();
+        while (form && reservation instanceof IdempotencyStore.InProgress && System.nanoTime() < waitUntil) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            reservation = store.reserve(auth.getName(), key, fingerprint);
+        }
         if (reservation instanceof IdempotencyStore.Replay replay) {
             replay(response, replay.answer());
         } else if (reservation instanceof IdempotencyStore.Mismatch) {
@@ -82,18 +111,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "A request with this Idempotency-Key is still being processed; retry in a moment.", List.of());
         } else if (reservation instanceof IdempotencyStore.Run run) {
             RequestKey.of(auth.getName(), key).bindTo(request);
-            execute(new CachedBodyRequest(request, body), response, chain, run.id());
+            execute(form ? request : new CachedBodyRequest(request, body), response, chain, run.id(), form);
         }
     }
 
-    private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String id)
-            throws ServletException, IOException {
+    private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String id,
+                         boolean form) throws ServletException, IOException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
             chain.doFilter(request, wrapper);
             int status = wrapper.getStatus();
-            if (status >= 200 && status < 300) {
+            boolean recordedForm = form && status >= 300 && status < 400 && IdempotentForm.wasRecorded(request);
+            if (status >= 200 && status < 300 || recordedForm) {
                 if (crashAfterAppend) {
                     Runtime.getRuntime().halt(137); // as kill -9 between the append and keeping the answer
                 }
@@ -128,6 +158,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType(Problems.MEDIA_TYPE);
         mapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A form's fields in a fixed order, without the CSRF token (it says nothing about what is asked). */
+    private static byte[] formContent(HttpServletRequest request) {
+        StringBuilder content = new StringBuilder();
+        new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            if (!"_csrf".equals(name)) {
+                content.append(name).append('=').append(String.join("\u0000", values)).append('\n');
+            }
+        });
+        return content.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** SHA-256 of the endpoint and the canonical JSON body (the raw bytes when it is not JSON). */
