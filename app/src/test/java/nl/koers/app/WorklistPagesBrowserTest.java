@@ -170,6 +170,16 @@ class WorklistPagesBrowserTest extends BrowserTestBase {
         type("givenName", "Sem");
         type("familyName", "Tweemaal");
         setDate("birthDate", LocalDate.of(2011, 9, 9));
+        setDate("openedOn", today.plusDays(1));
+        // A refused post keeps nothing under its key: the same form, corrected, still opens.
+        @SuppressWarnings("unchecked")
+        List<String> refused = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const form = document.querySelector('main form');"
+                        + "fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),"
+                        + " credentials: 'same-origin'}).then(r => done([r.url]), e => done(['failed: ' + e]));");
+        assertThat(refused).singleElement().asString().endsWith("/trajecten/nieuw");
+        setDate("openedOn", today);
         // Both posts of one form at once, as a fast double click sends them: the same page answers both.
         @SuppressWarnings("unchecked")
         List<String> landed = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript(
