@@ -13,6 +13,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Daan de Vries (jeugdwerker-ams's case) and Mila Bakker (own). Amsterdam Zuidoost (FA01) has a namesake Zoë Çelik
  * with another birth date. The worker lands on the worklist, filters to their own cases, finds Zoë by typing
  * "zoe celik", and opens a trajectory through the form: a date in the future is refused next to its field, a
- * double click opens once. The liaison states a purpose before searching and finds it in the access log.
+ * double click opens once. The liaison states a purpose before searching and finds it in the access log. Its own
+ * application context (and so its own stores): the youths it opens in Rotterdam-Zuid would change the counts other
+ * browser tests assert there.
  */
+@TestPropertySource(properties = "browser-test.context=worklist-pages")
 class WorklistPagesBrowserTest extends BrowserTestBase {
     private static final String FEIJENOORD = "WK059910";
     private static final String IJSSELMONDE = "WK059912";
