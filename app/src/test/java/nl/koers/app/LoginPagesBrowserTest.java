@@ -46,23 +46,24 @@ class LoginPagesBrowserTest extends BrowserTestBase {
 
         logIn("jeugdwerker");
         assertThat(htmlLang()).isEqualTo("en");
-        assertThat(heading()).isEqualTo("Welcome, jeugdwerker");
+        assertThat(heading()).isEqualTo("Worklist");
         assertThat(text()).contains("youth worker");
         assertAccessible("start-youth-worker-en");
 
         submit(By.linkText("NL"));
         assertThat(htmlLang()).isEqualTo("nl");
-        assertThat(heading()).isEqualTo("Welkom, jeugdwerker");
+        assertThat(heading()).isEqualTo("Werklijst");
     }
 
     @Test
-    void aYouthWorkerStartsWithTheLinksOfTheirOwnAreas() {
+    void aYouthWorkerStartsOnTheWorklistOfTheirOwnAreas() {
         logIn("jeugdwerker-ams");
 
         assertThat(path()).isEqualTo("/");
-        assertThat(text()).contains("FA01 Amsterdam Zuidoost", "FA02 Amsterdam Nieuw-West")
-                .doesNotContain("FA03");
-        assertThat(browser.findElements(By.cssSelector("a[href='/wijken?focusArea=FA01']"))).hasSize(1);
+        assertThat(heading()).isEqualTo("Werklijst");
+        assertThat(browser.findElement(By.id("focusArea")).getText())
+                .contains("FA01 Amsterdam Zuidoost", "FA02 Amsterdam Nieuw-West").doesNotContain("FA03");
+        assertThat(browser.findElements(By.cssSelector("nav a[href='/wijken']"))).hasSize(1);
         assertAccessible("start-youth-worker");
     }
 

@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -123,15 +124,32 @@ public class TrajectoryOpening {
      * 409 for a youth with an open trajectory. Its id only for a caller who works in its area; anyone else learns
      * neither the trajectory nor the area, and the attempt goes to the access log under that trajectory.
      */
-    private ApiProblem refusal(YouthRegistry.Claim claim, KoersUser user) {
+    private YouthAlreadyOpen refusal(YouthRegistry.Claim claim, KoersUser user) {
         TrajectoryId open = claim.openTrajectory().orElseThrow();
         if (claim.openArea().filter(user::hasScope).isPresent()) {
-            return ApiProblem.conflict("this youth already has an open trajectory (" + open + ")");
+            return new YouthAlreadyOpen("this youth already has an open trajectory (" + open + ")", open);
         }
         accessLog.refused(user.username(), user.role().name(), "POST /api/trajectories", "/api/trajectories",
                 open.value(), claim.youthId().value(), null, HttpStatus.CONFLICT.value());
-        return ApiProblem.conflict("this youth already has an open trajectory in a focus area outside yours; "
-                + "contact the programme's coordinator");
+        return new YouthAlreadyOpen("this youth already has an open trajectory in a focus area outside yours; "
+                + "contact the programme's coordinator", null);
+    }
+
+    /**
+     * The 409 for a youth who already has an open trajectory; {@code shown} is that trajectory only when the caller
+     * may know it (the same as the problem's detail says), for a page that links to it.
+     */
+    public static final class YouthAlreadyOpen extends ApiProblem {
+        private final transient TrajectoryId shown;
+
+        YouthAlreadyOpen(String detail, TrajectoryId shown) {
+            super(HttpStatus.CONFLICT, "Conflict", detail, List.of());
+            this.shown = shown;
+        }
+
+        public Optional<TrajectoryId> shownTrajectory() {
+            return Optional.ofNullable(shown);
+        }
     }
 
     private SealedYouth sealed(YouthId youthId, OpenTrajectoryRequest.Youth youth, Optional<Bsn> bsn) {

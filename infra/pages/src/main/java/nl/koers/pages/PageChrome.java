@@ -1,10 +1,14 @@
 package nl.koers.pages;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.Role;
 import nl.koers.platform.web.UnknownUserException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
@@ -23,9 +27,10 @@ public class PageChrome {
     }
 
     private static final Map<Role, List<NavItem>> NAVIGATION = Map.of(
-            Role.YOUTH_WORKER, List.of(new NavItem("/", "nav.start"), new NavItem("/wijken", "nav.caseload"),
+            Role.YOUTH_WORKER, List.of(new NavItem("/", "nav.worklist"), new NavItem(StartPage.SEARCH, "nav.search"),
+                    new NavItem("/trajecten/nieuw", "nav.open"), new NavItem("/wijken", "nav.caseload"),
                     new NavItem("/uitkomsten", "nav.outcomes")),
-            Role.JUSTICE_LIAISON, List.of(new NavItem("/", "nav.start")),
+            Role.JUSTICE_LIAISON, List.of(new NavItem(StartPage.SEARCH, "nav.search")),
             Role.POLICY_ANALYST, List.of(new NavItem("/wijken", "nav.caseload"),
                     new NavItem("/uitkomsten", "nav.outcomes")),
             Role.AUDITOR, List.of(new NavItem("/audit", "nav.audit")),
@@ -53,13 +58,34 @@ public class PageChrome {
 
     /** This page in another language: the same path and parameters with {@code lang} replaced. */
     public String languageLink(String lang) {
-        UriComponents here = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang", lang).build();
+        UriComponents here = ServletUriComponentsBuilder.fromUriString(addressed())
+                .replaceQueryParam("lang", lang).build();
         return here.getPath() + "?" + here.getQuery();
     }
 
     /** Whether a navigation item is the page being shown (for {@code aria-current}). */
     public boolean isCurrent(String path) {
-        return path.equals(ServletUriComponentsBuilder.fromCurrentRequest().build().getPath());
+        return path.equals(ServletUriComponentsBuilder.fromUriString(addressed()).build().getPath());
+    }
+
+    /** Whether the header carries the search box: for the roles that search trajectories. */
+    public boolean searches() {
+        KoersUser user = user();
+        return user != null && (user.role() == Role.YOUTH_WORKER || user.role() == Role.JUSTICE_LIAISON);
+    }
+
+    /**
+     * The path and query the browser asked for: for a forwarded page (the worklist shown at {@code /}) the
+     * original one, not the path it was forwarded to.
+     */
+    private static String addressed() {
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getRequest();
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String path = forwarded != null ? (String) forwarded : request.getRequestURI();
+        Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        String query = forwarded != null ? (String) forwardedQuery : request.getQueryString();
+        return query == null ? path : path + "?" + query;
     }
 
     /** The message key of a role's name, e.g. {@code role.YOUTH_WORKER}. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import nl.koers.pages.map.WijkMap;
+import nl.koers.pages.purpose.PurposeForm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
@@ -29,7 +30,8 @@ import java.util.Set;
  * session, an idle timeout for page sessions, the login filter chain, the layout's helpers and the start page.
  */
 @AutoConfiguration(before = {MessageSourceAutoConfiguration.class, WebMvcAutoConfiguration.class})
-@Import({PageSecurity.class, PageChrome.class, PageProblems.class, StartPage.class, LoginPage.class, WijkMap.class})
+@Import({PageSecurity.class, PageChrome.class, PageProblems.class, StartPage.class, LoginPage.class, WijkMap.class,
+        PurposeForm.class})
 public class PagesAutoConfiguration {
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     private static final Set<String> SUPPORTED = Set.of("nl", "en");

@@ -5,19 +5,23 @@ import nl.koers.events.reference.ReferenceData;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.KoersUser;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code GET /}: each role lands where its work is. Analysts, auditors and administrators go straight to their
- * page; youth workers and liaisons get a start page with the links they have (a youth worker: the caseload and
- * outcome pages of each of their focus areas).
+ * {@code GET /}: each role lands where its work is. A youth worker's start page is their worklist (forwarded, so
+ * {@code /} stays in the address bar and its filters work on {@code /}); a justice liaison starts at the search,
+ * analysts, auditors and administrators go to their own page.
  */
 @Controller
 public class StartPage {
+    /** The worklist page of the query side; {@code /} shows it to youth workers. */
+    public static final String WORKLIST = "/werklijst";
+    /** The search page of the query side, a liaison's start. */
+    public static final String SEARCH = "/zoeken";
+
     private final CurrentUser currentUser;
 
     public StartPage(CurrentUser currentUser) {
@@ -25,16 +29,14 @@ public class StartPage {
     }
 
     @GetMapping("/")
-    public String start(Model model) {
+    public String start() {
         KoersUser user = currentUser.get();
         return switch (user.role()) {
+            case YOUTH_WORKER -> "forward:" + WORKLIST;
+            case JUSTICE_LIAISON -> "redirect:" + SEARCH;
             case POLICY_ANALYST -> "redirect:/wijken";
             case AUDITOR -> "redirect:/audit";
             case ADMIN -> "redirect:/beheer";
-            case YOUTH_WORKER, JUSTICE_LIAISON -> {
-                model.addAttribute("focusAreas", areasOf(user));
-                yield "start";
-            }
         };
     }
 

@@ -36,9 +36,12 @@ public record WorklistReader(CaseloadQueries caseloads, SummaryReader summaries,
     public static final int MAX_PAGE_SIZE = 100;
     public static final int DEFAULT_PAGE_SIZE = 50;
 
-    /** One thing to do: which trajectory (and youth), what, by when; {@code detail} says which one of several. */
-    public record Item(String trajectoryId, SummaryReader.Youth youth, Signal.Kind signal, LocalDate dueOn,
-                       String detail, String caseworker) {
+    /**
+     * One thing to do: which trajectory (and youth, and the CBS wijk it is in), what, by when; {@code detail} says
+     * which one of several.
+     */
+    public record Item(String trajectoryId, SummaryReader.Youth youth, String neighbourhood, Signal.Kind signal,
+                       LocalDate dueOn, String detail, String caseworker) {
     }
 
     /** {@code asOf}: the business date the signals were derived for; {@code total} items over all pages. */
@@ -82,7 +85,8 @@ public record WorklistReader(CaseloadQueries caseloads, SummaryReader summaries,
         Map<String, SummaryReader.Summary> rows = summaries.rows(reader,
                 shown.stream().map(Pending::trajectoryId).distinct().toList(), "WORKLIST", purpose);
         List<Item> items = shown.stream().filter(p -> rows.containsKey(p.trajectoryId()))
-                .map(p -> new Item(p.trajectoryId(), rows.get(p.trajectoryId()).youth(), p.signal().kind(),
+                .map(p -> new Item(p.trajectoryId(), rows.get(p.trajectoryId()).youth(),
+                        rows.get(p.trajectoryId()).neighbourhood(), p.signal().kind(),
                         p.signal().dueOn(), p.signal().detail(), p.caseworker()))
                 .toList();
         return new Worklist(today, items, page, size, pending.size());
