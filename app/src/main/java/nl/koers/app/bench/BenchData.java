@@ -114,6 +114,43 @@ final class BenchData {
         return bsns;
     }
 
+    /**
+     * One long trajectory: its opening, its caseworker and {@code contacts} contacts (for the aggregate-load
+     * benchmark); stored in chunks, answers the trajectory's id.
+     */
+    String appendLongTrajectory(EventStore store, int contacts) {
+        TrajectoryId id = TrajectoryId.newId();
+        YouthId youth = YouthId.newId();
+        trajectoryIds.add(id.value());
+        CbsWijkCode wijk = wijken.get(random.nextInt(wijken.size()));
+        LocalDate opened = LocalDate.of(2024, 1, 1);
+        List<DomainEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        long sequence = 0;
+        chunk.add(message(id, sequence++, new TrajectoryOpened(id, youth, wijk,
+                ReferenceData.get().wijk(wijk).orElseThrow().focusArea(), opened, ReferralSource.SCHOOL,
+                cipher.seal(youth, "Aangemeld na signalen van school"),
+                new SealedYouth(cipher.seal(youth, DemoPeople.givenName(random)),
+                        cipher.seal(youth, DemoPeople.familyName(random)), cipher.seal(youth, "2010-05-05"), null),
+                13, WORKER)));
+        chunk.add(message(id, sequence++, new CaseworkerAssigned(id, WORKER, opened, WORKER)));
+        for (int i = 0; i < contacts; i++) {
+            chunk.add(message(id, sequence++, new ContactRecorded(id, "HOME_VISIT", opened.plusDays(i % 700),
+                    cipher.seal(youth, "Gesprek over school en vrienden"), WORKER)));
+            if (chunk.size() >= CHUNK) {
+                store.publish(chunk);
+                chunk = new ArrayList<>(CHUNK);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            store.publish(chunk);
+        }
+        return id.value();
+    }
+
+    private static DomainEventMessage<?> message(TrajectoryId id, long sequence, TrajectoryEvent event) {
+        return new GenericDomainEventMessage<>("Trajectory", id.value(), sequence, event, MetaData.with("user", WORKER));
+    }
+
     private List<DomainEventMessage<?>> trajectory() {
         TrajectoryId id = TrajectoryId.newId();
         YouthId youth = YouthId.newId();

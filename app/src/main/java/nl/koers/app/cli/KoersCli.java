@@ -1,5 +1,6 @@
 package nl.koers.app.cli;
 
+import nl.koers.app.bench.AggregateBenchmark;
 import nl.koers.app.bench.AuditBenchmark;
 import nl.koers.app.bench.CommandBenchmark;
 import nl.koers.app.audit.AuditCli;
@@ -24,6 +25,7 @@ public final class KoersCli {
                    koers bench audit [options]     export, verify and replay times for large exports
                    koers bench commands [options]  durable commands per second over HTTP (Basic and bearer)
                    koers bench search [options]    search and worklist latency at 1 000 and 10 000 trajectories
+                   koers bench aggregate [options] loading a trajectory of 10 000 events (snapshots)
             Each subcommand prints its own options with --help.""";
 
     private KoersCli() {
@@ -66,6 +68,7 @@ public final class KoersCli {
             case "audit" -> AuditBenchmark.run(rest);
             case "commands" -> CommandBenchmark.run(rest);
             case "search" -> SearchBenchmark.run(rest);
+            case "aggregate" -> AggregateBenchmark.run(rest);
             default -> {
                 System.err.println("koers bench: unknown benchmark '" + args[0] + "'\n" + USAGE);
                 yield 2;
