@@ -68,7 +68,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * rebuilt from its events, so change it whenever a field of the aggregate or a member changes.
  */
 @Aggregate(snapshotTriggerDefinition = "trajectorySnapshotTrigger", cache = "trajectoryCache")
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Trajectory {
