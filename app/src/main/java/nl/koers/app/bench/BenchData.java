@@ -38,6 +38,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ final class BenchData {
     /** Birth dates and BSNs handed out, for benchmarks that search for them (in this process only). */
     private final List<String> birthDates = new ArrayList<>();
     private final List<String> bsns = new ArrayList<>();
+    private final ArrayDeque<YouthId> youths = new ArrayDeque<>();
 
     BenchData(PersonalDataCipher cipher, long seed) {
         this.cipher = cipher;
@@ -151,9 +153,22 @@ final class BenchData {
         return new GenericDomainEventMessage<>("Trajectory", id.value(), sequence, event, MetaData.with("user", WORKER));
     }
 
+    /** The next new youth; their keys are made a thousand at a time, as a bulk import would. */
+    private YouthId nextYouth() {
+        if (youths.isEmpty()) {
+            List<YouthId> batch = new ArrayList<>(CHUNK);
+            for (int i = 0; i < CHUNK; i++) {
+                batch.add(YouthId.newId());
+            }
+            cipher.prepareKeys(batch);
+            youths.addAll(batch);
+        }
+        return youths.removeFirst();
+    }
+
     private List<DomainEventMessage<?>> trajectory() {
         TrajectoryId id = TrajectoryId.newId();
-        YouthId youth = YouthId.newId();
+        YouthId youth = nextYouth();
         trajectoryIds.add(id.value());
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         Consumer<TrajectoryEvent> add = event -> messages.add(new GenericDomainEventMessage<>("Trajectory",
