@@ -38,6 +38,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ final class BenchData {
     /** Birth dates and BSNs handed out, for benchmarks that search for them (in this process only). */
     private final List<String> birthDates = new ArrayList<>();
     private final List<String> bsns = new ArrayList<>();
+    private final ArrayDeque<YouthId> youths = new ArrayDeque<>();
 
     BenchData(PersonalDataCipher cipher, long seed) {
         this.cipher = cipher;
@@ -114,9 +116,59 @@ final class BenchData {
         return bsns;
     }
 
-    private List<DomainEventMessage<?>> trajectory() {
+    /**
+     * One long trajectory: its opening, its caseworker and {@code contacts} contacts (for the aggregate-load
+     * benchmark); stored in chunks, answers the trajectory's id.
+     */
+    String appendLongTrajectory(EventStore store, int contacts) {
         TrajectoryId id = TrajectoryId.newId();
         YouthId youth = YouthId.newId();
+        trajectoryIds.add(id.value());
+        CbsWijkCode wijk = wijken.get(random.nextInt(wijken.size()));
+        LocalDate opened = LocalDate.of(2024, 1, 1);
+        List<DomainEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        long sequence = 0;
+        chunk.add(message(id, sequence++, new TrajectoryOpened(id, youth, wijk,
+                ReferenceData.get().wijk(wijk).orElseThrow().focusArea(), opened, ReferralSource.SCHOOL,
+                cipher.seal(youth, "Aangemeld na signalen van school"),
+                new SealedYouth(cipher.seal(youth, DemoPeople.givenName(random)),
+                        cipher.seal(youth, DemoPeople.familyName(random)), cipher.seal(youth, "2010-05-05"), null),
+                13, WORKER)));
+        chunk.add(message(id, sequence++, new CaseworkerAssigned(id, WORKER, opened, WORKER)));
+        for (int i = 0; i < contacts; i++) {
+            chunk.add(message(id, sequence++, new ContactRecorded(id, "HOME_VISIT", opened.plusDays(i % 700),
+                    cipher.seal(youth, "Gesprek over school en vrienden"), WORKER)));
+            if (chunk.size() >= CHUNK) {
+                store.publish(chunk);
+                chunk = new ArrayList<>(CHUNK);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            store.publish(chunk);
+        }
+        return id.value();
+    }
+
+    private static DomainEventMessage<?> message(TrajectoryId id, long sequence, TrajectoryEvent event) {
+        return new GenericDomainEventMessage<>("Trajectory", id.value(), sequence, event, MetaData.with("user", WORKER));
+    }
+
+    /** The next new youth; their keys are made a thousand at a time, as a bulk import would. */
+    private YouthId nextYouth() {
+        if (youths.isEmpty()) {
+            List<YouthId> batch = new ArrayList<>(CHUNK);
+            for (int i = 0; i < CHUNK; i++) {
+                batch.add(YouthId.newId());
+            }
+            cipher.prepareKeys(batch);
+            youths.addAll(batch);
+        }
+        return youths.removeFirst();
+    }
+
+    private List<DomainEventMessage<?>> trajectory() {
+        TrajectoryId id = TrajectoryId.newId();
+        YouthId youth = nextYouth();
         trajectoryIds.add(id.value());
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         Consumer<TrajectoryEvent> add = event -> messages.add(new GenericDomainEventMessage<>("Trajectory",

@@ -1,5 +1,6 @@
 package nl.koers.app.cli;
 
+import nl.koers.app.bench.AggregateBenchmark;
 import nl.koers.app.bench.AuditBenchmark;
 import nl.koers.app.bench.CommandBenchmark;
 import nl.koers.app.audit.AuditCli;
@@ -9,6 +10,9 @@ import nl.koers.app.bench.ReplayBenchmark;
 import nl.koers.app.bench.SearchBenchmark;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The command-line side of {@code ./koers}: {@code audit verify|replay …} and {@code bench replay|queries|audit|commands|search …}.
@@ -24,6 +28,8 @@ public final class KoersCli {
                    koers bench audit [options]     export, verify and replay times for large exports
                    koers bench commands [options]  durable commands per second over HTTP (Basic and bearer)
                    koers bench search [options]    search and worklist latency at 1 000 and 10 000 trajectories
+                   koers bench aggregate [options] loading a trajectory of 10 000 events (snapshots)
+            koers bench alone runs them all with their defaults, the replay last.
             Each subcommand prints its own options with --help.""";
 
     private KoersCli() {
@@ -56,8 +62,7 @@ public final class KoersCli {
 
     private static int bench(String[] args) {
         if (args.length == 0) {
-            System.err.println(USAGE);
-            return 2;
+            return everyBenchmark();
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -66,10 +71,36 @@ public final class KoersCli {
             case "audit" -> AuditBenchmark.run(rest);
             case "commands" -> CommandBenchmark.run(rest);
             case "search" -> SearchBenchmark.run(rest);
+            case "aggregate" -> AggregateBenchmark.run(rest);
             default -> {
                 System.err.println("koers bench: unknown benchmark '" + args[0] + "'\n" + USAGE);
                 yield 2;
             }
         };
+    }
+
+    /**
+     * {@code ./koers bench} alone: every benchmark with its defaults, one after the other, each in a fresh data
+     * folder; the replay last, so the output ends with its "all views: …; raw read: …" line. Takes a while (about
+     * half an hour on two cores); each benchmark can be run on its own with its options.
+     */
+    private static int everyBenchmark() {
+        Map<String, Function<String[], Integer>> benchmarks = new LinkedHashMap<>();
+        benchmarks.put("commands", CommandBenchmark::run);
+        benchmarks.put("queries", QueryBenchmark::run);
+        benchmarks.put("search", SearchBenchmark::run);
+        benchmarks.put("aggregate", AggregateBenchmark::run);
+        benchmarks.put("audit", AuditBenchmark::run);
+        benchmarks.put("replay", ReplayBenchmark::run);
+        int worst = 0;
+        for (Map.Entry<String, Function<String[], Integer>> benchmark : benchmarks.entrySet()) {
+            System.out.printf("%n== koers bench %s%n", benchmark.getKey());
+            int exit = benchmark.getValue().apply(new String[0]);
+            if (exit != 0) {
+                System.out.printf("koers bench %s failed (exit %d)%n", benchmark.getKey(), exit);
+                worst = Math.max(worst, exit);
+            }
+        }
+        return worst;
     }
 }

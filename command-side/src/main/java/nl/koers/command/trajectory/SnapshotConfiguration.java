@@ -1,5 +1,8 @@
 package nl.koers.command.trajectory;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -7,7 +10,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Long trajectories load from a snapshot plus the events after it; the threshold is configuration. */
+/**
+ * How a trajectory is loaded for a command. Long trajectories load from a snapshot plus the events after it (the
+ * threshold is configuration). A trajectory that was just handled stays in memory for the next command on it
+ * (weakly held, so the heap limit decides how many), which saves reading and applying its events again: caching is
+ * safe because an append checks the trajectory's sequence number in the store, a command that fails evicts the
+ * trajectory, and in production commands for one trajectory are routed to one node. {@code koers.aggregate-cache}
+ * turns it off.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SnapshotConfiguration {
 
@@ -15,5 +25,10 @@ public class SnapshotConfiguration {
     SnapshotTriggerDefinition trajectorySnapshotTrigger(Snapshotter snapshotter,
                                                         @Value("${koers.snapshot-threshold:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache trajectoryCache(@Value("${koers.aggregate-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 }

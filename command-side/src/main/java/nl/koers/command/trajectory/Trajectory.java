@@ -67,8 +67,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The revision is the shape of the snapshot: a snapshot of another revision is ignored and the trajectory is
  * rebuilt from its events, so change it whenever a field of the aggregate or a member changes.
  */
-@Aggregate(snapshotTriggerDefinition = "trajectorySnapshotTrigger")
-@Revision("4")
+@Aggregate(snapshotTriggerDefinition = "trajectorySnapshotTrigger", cache = "trajectoryCache")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Trajectory {

@@ -1,10 +1,12 @@
 package nl.koers.platform.crypto;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import nl.koers.events.common.YouthId;
@@ -23,8 +25,13 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -143,6 +150,9 @@ public class MongoYouthKeyStore implements YouthKeyStore {
         rotation.readLock().lock();
         try {
             keys.insertOne(wrapped(youth, raw, masterKeys.forWrapping()));
+            SecretKey key = new SecretKeySpec(raw, "AES");
+            cache.put(youth, key);
+            return key;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -152,6 +162,47 @@ public class MongoYouthKeyStore implements YouthKeyStore {
             rotation.readLock().unlock();
         }
         return existingKey(youth).orElseThrow();
+    }
+
+    /** One unordered insert for all of them: a bulk import pays one durable write, not one per youth. */
+    @Override
+    public void createKeys(Collection<YouthId> youths) {
+        Map<YouthId, SecretKey> created = new HashMap<>();
+        List<Document> documents = new ArrayList<>(youths.size());
+        rotation.readLock().lock();
+        try {
+            MasterKey master = masterKeys.forWrapping();
+            for (YouthId youth : youths) {
+                if (!cache.containsKey(youth) && !created.containsKey(youth)) {
+                    byte[] raw = new byte[32];
+                    random.nextBytes(raw);
+                    documents.add(wrapped(youth, raw, master));
+                    created.put(youth, new SecretKeySpec(raw, "AES"));
+                }
+            }
+            if (documents.isEmpty()) {
+                return;
+            }
+            try {
+                keys.insertMany(documents, new InsertManyOptions().ordered(false));
+                cache.putAll(created);
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+                // some youths had a key already: theirs stays, and is read when first used
+                Set<Integer> existing = new HashSet<>();
+                e.getWriteErrors().forEach(error -> existing.add(error.getIndex()));
+                for (int i = 0; i < documents.size(); i++) {
+                    if (!existing.contains(i)) {
+                        YouthId youth = new YouthId(documents.get(i).getString("_id"));
+                        cache.put(youth, created.get(youth));
+                    }
+                }
+            }
+        } finally {
+            rotation.readLock().unlock();
+        }
     }
 
     private Document wrapped(YouthId youth, byte[] raw, MasterKey master) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -66,5 +67,10 @@ public class PersonalDataCipher {
     /** Whether the youth's key is gone (erased): their sealed values can never be read again. */
     public boolean erased(YouthId youth) {
         return keys.existingKey(youth).isEmpty();
+    }
+
+    /** Creates the keys of many new youths in one write before their values are sealed (bulk imports). */
+    public void prepareKeys(Collection<YouthId> youths) {
+        keys.createKeys(youths);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +48,29 @@ class PersonalDataCipherTest {
         assertThat(new String(Base64.getDecoder().decode(sealed.ciphertext()))).doesNotContain("Sem");
         assertThat(cipher.open(youth, sealed)).contains("Sem de Vries");
         assertThat(cipher.erased(youth)).isFalse();
+    }
+
+    @Test
+    void keysMadeInBulkSealAndOpenAsAnyOtherAndAnExistingKeyIsKept() {
+        EncryptedValue before = cipher.seal(youth, "Sem");
+        YouthId first = YouthId.newId();
+        YouthId second = YouthId.newId();
+        cipher.prepareKeys(List.of(youth, first, second, first));
+        EncryptedValue sealed = cipher.seal(second, "Noor");
+        PersonalDataCipher fresh = new PersonalDataCipher(new MongoYouthKeyStore(database,
+                new KeyMaterial(new SecretKeySpec(MASTER, "AES"), new byte[32])));
+        assertThat(fresh.open(youth, before)).contains("Sem");
+        assertThat(fresh.open(second, sealed)).contains("Noor");
+        assertThat(database.getCollection(MongoYouthKeyStore.COLLECTION).countDocuments()).isEqualTo(3);
+
+        // a second store that does not know of the first's keys: their documents stay as they are
+        PersonalDataCipher other = new PersonalDataCipher(new MongoYouthKeyStore(database,
+                new KeyMaterial(new SecretKeySpec(MASTER, "AES"), new byte[32])));
+        YouthId third = YouthId.newId();
+        other.prepareKeys(List.of(second, third));
+        assertThat(other.open(second, sealed)).contains("Noor");
+        assertThat(other.open(third, other.seal(third, "Daan"))).contains("Daan");
+        assertThat(database.getCollection(MongoYouthKeyStore.COLLECTION).countDocuments()).isEqualTo(4);
     }
 
     @Test
