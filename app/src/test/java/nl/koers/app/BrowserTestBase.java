@@ -82,7 +82,10 @@ abstract class BrowserTestBase {
                 "--lang=nl-NL");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                // on Linux Chromium takes its language from the environment (--lang is for the other systems); the
+                // Dutch locale needs Debian's chromium-l10n, without it the date fields stay mm/dd/yyyy
+                .withEnvironment(Map.of("LANGUAGE", "nl")).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
