@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Pages in a real browser: the embedded default on a random port (as the end-to-end tests start it) and the
- * system's Chromium driven through the system's chromedriver, headless, with a fresh profile per class. Nothing
+ * system's Chromium driven through the system's chromedriver, headless, in Dutch, with a fresh profile per class. Nothing
  * is downloaded at run time: the driver and browser are given explicitly, so Selenium Manager is never asked.
  * axe-core comes from {@code src/test/browser/node_modules} ({@code npm ci} there; {@code .ci/run} does it).
  * Without Chromium, chromedriver or axe-core the tests are skipped, like the PostgreSQL tests without PostgreSQL.
@@ -76,9 +77,15 @@ abstract class BrowserTestBase {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile,
+                // a Dutch browser, as the users have: date fields show dd-mm-jjjj (English tests switch with ?lang=en)
+                "--lang=nl-NL");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                // on Linux Chromium takes its language from the environment (--lang is for the other systems); the
+                // Dutch locale needs Debian's chromium-l10n, without it the date fields stay mm/dd/yyyy
+                .withEnvironment(Map.of("LANGUAGE", "nl")).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
@@ -179,6 +186,19 @@ abstract class BrowserTestBase {
         List<Map<String, Object>> severe = violations.stream()
                 .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
         assertThat(severe).as("serious or critical accessibility violations on %s (%s)", name, path()).isEmpty();
+    }
+
+    /** The whole page, not just the window: the rendering beyond the viewport through the DevTools protocol. */
+    byte[] fullPageScreenshot() {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", ((Number) size.get("width")).doubleValue(),
+                        "height", ((Number) size.get("height")).doubleValue())));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     void screenshot(String name) {

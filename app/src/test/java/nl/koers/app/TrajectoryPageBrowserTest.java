@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +36,7 @@ class TrajectoryPageBrowserTest extends BrowserTestBase {
     @BeforeAll
     void openTrajectories() throws Exception {
         today = LocalDate.now(BusinessCalendar.ZONE);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             var opened = api.open("jeugdwerker", "WK059910", "Tijdlijn" + i, "Demo-Pagina", "2010-06-1" + i);
             assertThat(opened.status()).isEqualTo(201);
             trajectories.add(opened.body().get("trajectoryId").asText());
@@ -80,12 +78,20 @@ class TrajectoryPageBrowserTest extends BrowserTestBase {
         String eventId = newest.getDomAttribute("id").substring("entry-".length());
         assertAccessible("trajectory-recorded");
 
-        WebElement entry = browser.findElement(By.id("entry-" + eventId));
-        entry.findElement(By.cssSelector("details[id^=correct-] summary")).click();
-        setValue("correct-" + eventId + "-correctedOn", today.toString());
-        setValue("correct-" + eventId + "-newOccurredOn", today.minusDays(2).toString());
-        type("correct-" + eventId + "-explanation", "Datum verkeerd overgenomen.");
-        submit(By.cssSelector("#correct-" + eventId + " button[type=submit]"));
+        assertThat(browser.findElements(By.cssSelector(".timeline form"))).as("one correction and one retraction form")
+                .hasSize(2);
+        // the entry's own link opens the one correction form with that entry chosen
+        submit(By.cssSelector("#entry-" + eventId + " a[href*='corrigeer=']"));
+        assertThat(path()).isEqualTo("/trajecten/" + id + "?corrigeer=" + eventId + "#correct");
+        assertThat(browser.findElement(By.id("correct")).getDomProperty("open")).isEqualTo("true");
+        Select entries = new Select(browser.findElement(By.id("correct-eventId")));
+        assertThat(entries.getFirstSelectedOption().getDomAttribute("value")).isEqualTo(eventId);
+        assertThat(entries.getOptions().get(1).getText()).as("newest first")
+                .startsWith(today.minusDays(1) + " \u2014 Contact");
+        setValue("correct-correctedOn", today.toString());
+        setValue("correct-newOccurredOn", today.minusDays(2).toString());
+        type("correct-explanation", "Datum verkeerd overgenomen.");
+        submit(By.cssSelector("#correct button[type=submit]"));
 
         String corrected = browser.findElement(By.id("entry-" + eventId)).getText();
         assertThat(corrected).contains("Gecorrigeerd op " + today, "juiste datum: " + today.minusDays(2),
@@ -100,9 +106,8 @@ class TrajectoryPageBrowserTest extends BrowserTestBase {
         assertAccessible("trajectory-english");
         open("/trajecten/" + id + "?lang=nl");
 
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Files.createDirectories(README_SCREENSHOT.getParent());
-        Files.write(README_SCREENSHOT, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(README_SCREENSHOT, fullPageScreenshot());
         logOut();
         assertThat(path()).startsWith("/login");
     }
@@ -179,6 +184,62 @@ class TrajectoryPageBrowserTest extends BrowserTestBase {
         assertThat(text()).contains("Er is niets vastgelegd");
         assertThat(contacts(id)).isZero();
         assertAccessible("trajectory-field-error");
+    }
+
+    @Test
+    void aCorrectionOrRetractionWithoutAnEntryIsRefusedNextToTheChoice() throws Exception {
+        String id = trajectories.get(5);
+        var contact = api.post("jeugdwerker", "/api/trajectories/" + id + "/contacts",
+                "{\"kind\":\"" + firstCode("contactKinds") + "\",\"contactOn\":\"" + today + "\"}");
+        assertThat(contact.status()).isEqualTo(201);
+        long version = contact.body().get("version").asLong();
+        logIn("jeugdwerker");
+        open("/trajecten/" + id + "?minVersion=" + version);
+        expand("retract");
+        assertThat(new Select(browser.findElement(By.id("retract-eventId"))).getFirstSelectedOption().getText())
+                .isEqualTo("Kies\u2026");
+        setValue("retract-retractedOn", today.toString());
+        type("retract-explanation", "Dubbel ingevoerd.");
+        submit(By.cssSelector("#retract button[type=submit]"));
+
+        assertThat(path()).isEqualTo("/trajecten/" + id + "#retract");
+        assertThat(browser.findElement(By.id("retract-eventId-error")).getText()).isEqualTo("Vul dit in.");
+        assertThat(browser.findElement(By.id("retract-explanation")).getDomProperty("value")).isEqualTo("Dubbel ingevoerd.");
+        assertThat(api.get("jeugdwerker", "/api/trajectories/" + id).body().get("version").asLong()).isEqualTo(version);
+        assertAccessible("trajectory-retract-no-entry");
+    }
+
+    @Test
+    void theCaseworkerIsChosenFromTheAreasYouthWorkersAndAnUnknownNameIsRefused() throws Exception {
+        String id = trajectories.get(6);
+        logIn("jeugdwerker");
+        open("/trajecten/" + id);
+        expand("caseworker");
+        Select caseworker = new Select(browser.findElement(By.id("caseworker-caseworker")));
+        assertThat(caseworker.getOptions().stream().map(WebElement::getText).toList())
+                .as("the youth workers of Rotterdam-Zuid, not those of Amsterdam nor other roles")
+                .containsExactly("Kies\u2026", "jeugdwerker (nu casemanager)", "jeugdwerker-zuid");
+
+        // a name the list does not offer, as a tampered form would send it
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('#caseworker-caseworker option:last-child').value = 'niet-bekend'");
+        caseworker.selectByVisibleText("jeugdwerker-zuid");
+        setValue("caseworker-assignedOn", today.toString());
+        submit(By.cssSelector("#caseworker button[type=submit]"));
+        assertThat(path()).isEqualTo("/trajecten/" + id + "#caseworker");
+        assertThat(browser.findElement(By.id("caseworker-caseworker-error")).getText())
+                .isEqualTo("Kies een jeugdwerker die Koers kent.");
+        assertThat(api.get("jeugdwerker", "/api/trajectories/" + id).body().get("caseworker").asText())
+                .isEqualTo("jeugdwerker");
+        assertAccessible("trajectory-caseworker-unknown");
+
+        new Select(browser.findElement(By.id("caseworker-caseworker"))).selectByVisibleText("jeugdwerker-zuid");
+        setValue("caseworker-assignedOn", today.toString());
+        submit(By.cssSelector("#caseworker button[type=submit]"));
+        assertThat(text()).contains("Vastgelegd.");
+        assertThat(browser.findElement(By.cssSelector(".glance .facts")).getText()).contains("jeugdwerker-zuid");
+        assertThat(api.get("jeugdwerker", "/api/trajectories/" + id).body().get("caseworker").asText())
+                .isEqualTo("jeugdwerker-zuid");
     }
 
     @Test

@@ -111,6 +111,9 @@ final class FormPost {
         if (message.startsWith("contains control characters")) {
             return "tp.error.control";
         }
+        if (message.startsWith("is not a user Koers knows") || message.equals("is not a youth worker")) {
+            return "tp.error.caseworker";
+        }
         if (message.startsWith("is not in the catalogue") || message.startsWith("not a valid")) {
             return "tp.error.choice";
         }

@@ -245,11 +245,11 @@ public class TrajectoryForms {
                 form.date("closedOn"), form.choice("reason", ClosureReason.class))));
     }
 
-    /** From a timeline entry: its id travels as a hidden field, the form is named after it. */
+    /** The one correction form of the timeline: the entry is a field of it ({@code eventId}). */
     @PostMapping("/correctie")
     public RedirectView correct(@PathVariable String id, @RequestParam Map<String, String> fields,
                                 RedirectAttributes flash) {
-        return post(id, "correct-" + entry(fields), fields, flash, form -> corrections.correct(id,
+        return post(id, "correct", fields, flash, form -> corrections.correct(id,
                 new CorrectionController.CorrectionRequest(form.text("eventId"), form.date("correctedOn"),
                         form.date("newOccurredOn"), form.note("explanation"))));
     }
@@ -257,14 +257,9 @@ public class TrajectoryForms {
     @PostMapping("/intrekking")
     public RedirectView retract(@PathVariable String id, @RequestParam Map<String, String> fields,
                                 RedirectAttributes flash) {
-        return post(id, "retract-" + entry(fields), fields, flash, form -> corrections.retract(id,
+        return post(id, "retract", fields, flash, form -> corrections.retract(id,
                 new CorrectionController.RetractionRequest(form.text("eventId"), form.date("retractedOn"),
                         form.note("explanation"))));
-    }
-
-    private static String entry(Map<String, String> fields) {
-        String eventId = fields.getOrDefault("eventId", "");
-        return eventId.matches("[0-9a-fA-F-]{1,64}") ? eventId : "";
     }
 
     /**

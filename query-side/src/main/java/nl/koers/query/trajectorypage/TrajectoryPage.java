@@ -6,6 +6,7 @@ import nl.koers.events.aftercare.ConditionStatus;
 import nl.koers.events.assessment.LifeDomain;
 import nl.koers.events.assessment.RiskLevel;
 import nl.koers.events.common.BusinessCalendar;
+import nl.koers.events.common.FocusAreaCode;
 import nl.koers.events.common.Phase;
 import nl.koers.events.detention.DetentionType;
 import nl.koers.events.detention.ReleaseReason;
@@ -19,6 +20,7 @@ import nl.koers.pages.Redirects;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.Role;
+import nl.koers.platform.security.UserDirectory;
 import nl.koers.platform.web.ApiProblem;
 import nl.koers.platform.web.FieldChecks;
 import nl.koers.query.common.KnownAt;
@@ -42,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * {@code GET /trajecten/{id}}: the trajectory page. The case at a glance and the timeline, read only through the
@@ -51,6 +54,8 @@ import java.util.Map;
  * <ul>
  * <li>{@code ?minVersion=N} waits, as the API does, until the page includes version N (after a form post).</li>
  * <li>{@code ?knownAt=YYYY-MM-DD}: the file as known at the end of that day (no forms: the past is read-only).</li>
+ * <li>{@code ?corrigeer=<eventId>} or {@code ?intrek=<eventId>} (an entry's own link): the one correction or
+ * retraction form opens with that entry chosen; an id the timeline cannot amend chooses nothing.</li>
  * <li>A justice liaison first states a purpose for this trajectory ({@code /trajecten/{id}/doel}); it is kept in
  * the session and goes to the readers as {@code X-Purpose}. In production the gateway sends that one post to the
  * query side, where the session is read.</li>
@@ -61,21 +66,25 @@ public class TrajectoryPage {
     private final SummaryReader summaries;
     private final HistoryReader histories;
     private final CurrentUser currentUser;
+    private final UserDirectory users;
     private final MessageSource messages;
     private final Clock clock;
 
     public TrajectoryPage(SummaryReader summaries, HistoryReader histories, CurrentUser currentUser,
-                          MessageSource messages, Clock clock) {
+                          UserDirectory users, MessageSource messages, Clock clock) {
         this.summaries = summaries;
         this.histories = histories;
         this.currentUser = currentUser;
+        this.users = users;
         this.messages = messages;
         this.clock = clock;
     }
 
     @GetMapping("/trajecten/{id}")
     public String trajectory(@PathVariable String id, @RequestParam(required = false) String minVersion,
-                             @RequestParam(required = false) String knownAt, HttpSession session, Model model,
+                             @RequestParam(required = false) String knownAt,
+                             @RequestParam(required = false) String corrigeer,
+                             @RequestParam(required = false) String intrek, HttpSession session, Model model,
                              Locale locale) {
         KoersUser user = currentUser.get();
         String purpose = null;
@@ -117,7 +126,8 @@ public class TrajectoryPage {
 
         boolean mayRecord = user.role() == Role.YOUTH_WORKER && then == null;
         model.addAttribute("summary", summary);
-        model.addAttribute("timeline", Timeline.of(history.entries()));
+        List<Timeline.Entry> timeline = Timeline.of(history.entries());
+        model.addAttribute("timeline", timeline);
         model.addAttribute("version", Math.min(summary.version(), history.version()));
         model.addAttribute("knownAt", knownDay == null ? "" : knownDay.toString());
         model.addAttribute("asKnownOn", knownDay);
@@ -131,6 +141,7 @@ public class TrajectoryPage {
         model.addAttribute("forms", mayRecord ? Forms.of(summary, today) : Forms.NONE);
         if (mayRecord) {
             choices(model, user, summary);
+            amendments(model, timeline, corrigeer, intrek);
         }
         return "trajectorypage/trajectory";
     }
@@ -193,7 +204,7 @@ public class TrajectoryPage {
     }
 
     /** The select lists of the forms: catalogues and enums, and the wijken a transfer may go to. */
-    private static void choices(Model model, KoersUser user, SummaryReader.Summary summary) {
+    private void choices(Model model, KoersUser user, SummaryReader.Summary summary) {
         ReferenceData reference = ReferenceData.get();
         model.addAttribute("contactKinds", reference.catalogue(Catalogue.CONTACT_KINDS.fileName()));
         model.addAttribute("policeContactKinds", reference.catalogue(Catalogue.POLICE_CONTACT_KINDS.fileName()));
@@ -212,6 +223,38 @@ public class TrajectoryPage {
                 .filter(w -> !w.code().value().equals(summary.neighbourhood()))
                 .sorted(Comparator.comparing(Wijk::name)).toList();
         model.addAttribute("transferTargets", targets);
+        model.addAttribute("caseworkers", caseworkers(user, summary));
+    }
+
+    /** The entries the one correction and the one retraction form offer, and the one an entry's link chose. */
+    private static void amendments(Model model, List<Timeline.Entry> timeline, String correct, String retract) {
+        List<Timeline.Entry> correctable = timeline.stream().filter(Timeline.Entry::correctable).toList();
+        List<Timeline.Entry> retractable = timeline.stream().filter(Timeline.Entry::retractable).toList();
+        model.addAttribute("correctable", correctable);
+        model.addAttribute("retractable", retractable);
+        if (correct != null && correctable.stream().anyMatch(e -> e.eventId().equals(correct))) {
+            model.addAttribute("amendForm", "correct");
+            model.addAttribute("amendEntry", correct);
+        } else if (retract != null && retractable.stream().anyMatch(e -> e.eventId().equals(retract))) {
+            model.addAttribute("amendForm", "retract");
+            model.addAttribute("amendEntry", retract);
+        }
+    }
+
+    /**
+     * The youth workers Koers knows for the trajectory's focus area, by user name (the write side accepts any
+     * youth worker it knows; the page offers those who work in the area). With an OIDC directory those are the
+     * ones seen so far, so the one asking is always among them.
+     */
+    private List<String> caseworkers(KoersUser user, SummaryReader.Summary summary) {
+        FocusAreaCode area = summary.focusArea() == null ? null : new FocusAreaCode(summary.focusArea());
+        TreeSet<String> names = new TreeSet<>();
+        names.add(user.username());
+        for (String name : users.userNames()) {
+            users.find(name).filter(known -> known.role() == Role.YOUTH_WORKER && known.hasScope(area))
+                    .ifPresent(known -> names.add(known.username()));
+        }
+        return List.copyOf(names);
     }
 
     /** {@code minVersion} as the API reads it: a whole number (the readers check its range). */
