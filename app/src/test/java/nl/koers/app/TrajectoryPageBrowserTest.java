@@ -282,19 +282,19 @@ class TrajectoryPageBrowserTest extends BrowserTestBase {
         assertThat(browser.findElements(By.cssSelector(".timeline"))).isEmpty();
         assertAccessible("trajectory-purpose");
         submit(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.findElement(By.id("choice-error")).getText()).isEqualTo("Kies een doel.");
+        assertThat(browser.findElement(By.id("reason-error")).getText()).isEqualTo("Kies het doel van uw inzage.");
 
-        browser.findElement(By.id("choice-ADVICE")).click();
+        browser.findElement(By.id("reason-COURT_ADVICE")).click();
         type("text", "parketnummer 12/345");
         submit(By.cssSelector("main form button[type=submit]"));
         assertThat(path()).isEqualTo("/trajecten/" + id);
-        assertThat(text()).contains("Doel van deze inzage: Advies aan OM of rechter: parketnummer 12/345.");
+        assertThat(text()).contains("Doel van deze inzage: advies aan OM/rechter: parketnummer 12/345.");
         assertThat(browser.findElements(By.cssSelector("section.record"))).as("a liaison records nothing").isEmpty();
         int entriesNow = timeline().size();
         assertAccessible("trajectory-liaison");
         JsonNode log = api.get("auditor", "/api/audit/access-log?trajectoryId=" + id).body();
         assertThat(log.toString()).contains("READ_SUMMARY", "READ_HISTORY",
-                "Advies aan OM of rechter: parketnummer 12/345");
+                "advies aan OM/rechter: parketnummer 12/345");
 
         setValue("knownAt", monthAgo);
         submit(By.cssSelector("form.known-at button[type=submit]"));

@@ -1,53 +1,30 @@
 package nl.koers.query.trajectorypage;
 
 import jakarta.servlet.http.HttpSession;
+import nl.koers.pages.purpose.ReadingPurpose;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Why a justice liaison reads a trajectory, asked on the page before the file opens and kept in the session per
- * trajectory (never in a URL). It reaches the readers exactly as {@code X-Purpose} does through the API, so the
- * access log records it; what the log gets is the chosen purpose in Dutch, with the liaison's own words after it.
+ * Why a justice liaison reads this trajectory, asked on the page before the file opens and kept in the session per
+ * trajectory (never in a URL). The reasons, their checks and the wording the access log gets are those of the
+ * search page's {@link ReadingPurpose}; what the readers receive is exactly what {@code X-Purpose} carries through
+ * the API.
  */
 final class Purposes {
     static final String ATTRIBUTE = Purposes.class.getName();
-    /** As {@code IndividualReadPolicy} allows for {@code X-Purpose}. */
-    static final int MAX_LENGTH = 500;
-
-    /** The common purposes: a code for the form, the Dutch wording for the access log. */
-    public enum Common {
-        ADVICE("Advies aan OM of rechter"),
-        HEARING("Voorbereiding zitting"),
-        NETWORK("Netwerkoverleg"),
-        SCREENING("Screening"),
-        OTHER("Ander doel");
-
-        final String logged;
-
-        Common(String logged) {
-            this.logged = logged;
-        }
-    }
-
-    static final List<Common> CHOICES = List.of(Common.values());
 
     private Purposes() {
-    }
-
-    /** What goes into the access log: the purpose, and the free text when there is one. */
-    static String worded(Common choice, String text) {
-        return text == null || text.isBlank() ? choice.logged : choice.logged + ": " + text.strip();
     }
 
     static String of(HttpSession session, String trajectoryId) {
         return session == null ? null : stored(session).get(trajectoryId);
     }
 
-    static void keep(HttpSession session, String trajectoryId, String purpose) {
-        stored(session).put(trajectoryId, purpose);
+    static void keep(HttpSession session, String trajectoryId, ReadingPurpose purpose) {
+        stored(session).put(trajectoryId, purpose.logged());
     }
 
     @SuppressWarnings("unchecked")

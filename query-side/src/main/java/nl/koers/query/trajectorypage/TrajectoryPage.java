@@ -17,12 +17,12 @@ import nl.koers.events.reference.ReferenceData;
 import nl.koers.events.reference.Wijk;
 import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.pages.Redirects;
+import nl.koers.pages.purpose.ReadingPurpose;
 import nl.koers.platform.security.CurrentUser;
 import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.Role;
 import nl.koers.platform.security.UserDirectory;
 import nl.koers.platform.web.ApiProblem;
-import nl.koers.platform.web.FieldChecks;
 import nl.koers.query.common.KnownAt;
 import nl.koers.query.history.HistoryReader;
 import nl.koers.query.summary.SummaryReader;
@@ -40,10 +40,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -91,7 +91,7 @@ public class TrajectoryPage {
         if (user.role() == Role.JUSTICE_LIAISON) {
             purpose = Purposes.of(session, id);
             if (purpose == null) {
-                return purposeForm(id, null, null, Map.of(), model);
+                return purposeForm(id, null, null, Map.of(), model, session);
             }
         }
         Long wanted = version(minVersion);
@@ -154,47 +154,31 @@ public class TrajectoryPage {
     }
 
     @PostMapping("/trajecten/{id}/doel")
-    public Object statePurpose(@PathVariable String id, @RequestParam(required = false) String choice,
+    public Object statePurpose(@PathVariable String id, @RequestParam(required = false) String reason,
                                @RequestParam(required = false) String text, HttpSession session, Model model) {
         requireLiaison();
-        Purposes.Common common = null;
-        FieldChecks checks = new FieldChecks(clock);
-        try {
-            common = choice == null ? null : Purposes.Common.valueOf(choice);
-        } catch (IllegalArgumentException e) {
-            checks.add("choice", "tp.error.choice");
+        Optional<ReadingPurpose> stated = ReadingPurpose.stated(reason, text);
+        if (stated.isPresent()) {
+            Purposes.keep(session, id, stated.get());
+            return Redirects.seeOther("/trajecten/" + id);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (common == null && checks.ok()) {
-            errors.put("choice", "tp.error.purposeChoice");
-        } else if (!checks.ok()) {
-            errors.put("choice", "tp.error.choice");
-        }
-        if (common == Purposes.Common.OTHER && (text == null || text.isBlank())) {
-            errors.put("text", "tp.error.purposeText");
-        }
-        if (common != null) {
-            String worded = Purposes.worded(common, text);
-            FieldChecks length = new FieldChecks(clock);
-            length.maxLength("text", worded, Purposes.MAX_LENGTH);
-            if (!length.ok()) {
-                errors.put("text", "tp.error.purposeLength");
-            }
-            if (errors.isEmpty()) {
-                Purposes.keep(session, id, worded);
-                return Redirects.seeOther("/trajecten/" + id);
-            }
-        }
-        return purposeForm(id, choice, text, errors, model);
+        return purposeForm(id, reason, text, ReadingPurpose.problems(reason, text), model);
     }
 
-    private String purposeForm(String id, String choice, String text, Map<String, String> errors, Model model) {
+    /** The purpose form; without a choice yet it offers the purpose this liaison stated for searching, if any. */
+    private String purposeForm(String id, String reason, String text, Map<String, String> errors, Model model,
+                               HttpSession session) {
+        Optional<ReadingPurpose> searching = reason == null ? ReadingPurpose.of(session) : Optional.empty();
         model.addAttribute("trajectoryId", id);
-        model.addAttribute("choices", Purposes.CHOICES);
-        model.addAttribute("choice", choice);
-        model.addAttribute("text", text == null ? "" : text);
+        model.addAttribute("reasons", ReadingPurpose.Reason.values());
+        model.addAttribute("reason", searching.map(p -> p.reason().name()).orElse(reason));
+        model.addAttribute("text", searching.map(ReadingPurpose::text).orElse(text == null ? "" : text));
         model.addAttribute("errors", errors);
         return "trajectorypage/purpose";
+    }
+
+    private String purposeForm(String id, String reason, String text, Map<String, String> errors, Model model) {
+        return purposeForm(id, reason, text, errors, model, null);
     }
 
     private void requireLiaison() {

@@ -71,6 +71,13 @@ public record ReadingPurpose(Reason reason, String text) {
         return problems;
     }
 
+    /** The purpose as stated, when it passes {@link #problems}. */
+    public static Optional<ReadingPurpose> stated(String reason, String text) {
+        return problems(reason, text).isEmpty()
+                ? Optional.of(new ReadingPurpose(parse(reason), text == null || text.isBlank() ? null : text.strip()))
+                : Optional.empty();
+    }
+
     /** Keeps a purpose that passed {@link #problems} for the rest of the session. */
     public static void keep(HttpSession session, String reason, String text) {
         session.setAttribute(ATTRIBUTE, new ReadingPurpose(parse(reason), text == null || text.isBlank() ? null
