@@ -1,6 +1,5 @@
 package nl.koers.query.common;
 
-import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 import java.util.function.Consumer;
@@ -20,7 +19,7 @@ public final class VersionedDocuments extends ViewCollection {
     /** Flushed after scope entries: a state is never stored ahead of what was derived from it. */
     static final int RANK = 1;
 
-    public VersionedDocuments(MongoCollection<Document> collection) {
+    public VersionedDocuments(ViewGenerations.GenerationalCollection collection) {
         super(collection, RANK);
     }
 
