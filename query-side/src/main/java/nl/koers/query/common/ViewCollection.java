@@ -18,6 +18,10 @@ public abstract class ViewCollection {
         this.rank = rank;
     }
 
+    ViewGenerations.GenerationalCollection generation() {
+        return collection;
+    }
+
     /** The generation the processor writes now. */
     public MongoCollection<Document> collection() {
         return collection.forWriting();

@@ -134,6 +134,11 @@ public class ViewGenerations implements RebuiltAside {
         private final String view;
         private final String base;
         private final Consumer<MongoCollection<Document>> prepare;
+        /**
+         * The ids written to a generation this process created and has built since (during a rebuild): any other id
+         * is not stored there, so the rebuild need not ask MongoDB for it. {@code null}: not known, ask.
+         */
+        private volatile FreshIds fresh;
 
         private GenerationalCollection(String view, String base, Consumer<MongoCollection<Document>> prepare) {
             this.view = view;
@@ -156,9 +161,26 @@ public class ViewGenerations implements RebuiltAside {
             return pointer(view).building != null;
         }
 
+        /** Whether the generation being written may hold this document ({@code false}: it certainly does not). */
+        public boolean mayHold(String id) {
+            FreshIds known = fresh;
+            return known == null || known.generation != pointer(view).written() || known.ids.contains(id);
+        }
+
+        /** Remembers that the generation being written holds this document (called before it is written). */
+        public void wrote(String id) {
+            FreshIds known = fresh;
+            if (known != null && known.generation == pointer(view).written()) {
+                known.ids.add(id);
+            }
+        }
+
         MongoCollection<Document> in(int generation) {
             return byName.computeIfAbsent(name(base, generation), database::getCollection);
         }
+    }
+
+    private record FreshIds(int generation, Set<String> ids) {
     }
 
     /** The collection readers of this view use now, as stored (for tools and tests that open the database). */
@@ -191,11 +213,12 @@ public class ViewGenerations implements RebuiltAside {
         int fresh = Math.max(pointer.live, pointer.building == null ? 0 : pointer.building) + 1;
         for (GenerationalCollection collection : collections.getOrDefault(view, List.of())) {
             if (pointer.building != null) {
-                collection.in(pointer.building).drop();
+                dropIfPresent(collection.in(pointer.building));
             }
             MongoCollection<Document> next = collection.in(fresh);
-            next.drop();
+            dropIfPresent(next);
             collection.prepare.accept(next);
+            collection.fresh = new FreshIds(fresh, ConcurrentHashMap.newKeySet());
         }
         save(view, new Pointer(pointer.live, fresh, target, false));
         log.info("View {}: building generation {} beside live generation {}", view, fresh, pointer.live);
@@ -225,6 +248,8 @@ public class ViewGenerations implements RebuiltAside {
         int old = pointer.live;
         save(view, new Pointer(pointer.building, null, -1, false));
         log.info("View {}: readers switched to generation {}", view, pointer.building);
+        // the ids of the new live generation are not tracked any further: live writes ask MongoDB as before
+        collections.getOrDefault(view, List.of()).forEach(collection -> collection.fresh = null);
         List<MongoCollection<Document>> leaving = collections.getOrDefault(view, List.of()).stream()
                 .map(collection -> collection.in(old)).toList();
         Runnable drop = () -> leaving.forEach(MongoCollection::drop);
@@ -232,6 +257,14 @@ public class ViewGenerations implements RebuiltAside {
             drop.run();
         } else {
             dropper.schedule(drop, dropAfter.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Drops a collection if it exists (the in-process server logs an error for dropping one that does not). */
+    private void dropIfPresent(MongoCollection<Document> collection) {
+        String name = collection.getNamespace().getCollectionName();
+        if (database.listCollectionNames().into(new java.util.ArrayList<>()).contains(name)) {
+            collection.drop();
         }
     }
 

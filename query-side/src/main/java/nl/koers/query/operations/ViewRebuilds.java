@@ -2,6 +2,7 @@ package nl.koers.query.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.koers.platform.runtime.CompactionHold;
 import nl.koers.platform.web.ApiProblem;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * replicas first: segments they hold cannot be reset from here, and they read the old generation until they restart.
  */
 @Service
-public class ViewRebuilds {
+public class ViewRebuilds implements CompactionHold {
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilds.class);
     static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
     /** How often a rebuild is checked for having caught up, so readers switch soon after it has. */
@@ -75,6 +76,15 @@ public class ViewRebuilds {
     /** Starts a rebuild, abandoning one in progress (its fresh generation is dropped). */
     public synchronized Started rebuildFromScratch(String name) {
         return start(name);
+    }
+
+    /**
+     * The embedded stores are not compacted while a rebuild runs: a rebuild writes a whole new generation, and the
+     * old one is dropped at its end, so compacting in between moves pages about to be rewritten or dropped.
+     */
+    @Override
+    public boolean holdsCompaction() {
+        return !watches.isEmpty();
     }
 
     /** Whether a rebuild of this view runs: its fresh generation is not what readers see yet. */
