@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What an operator's bad day does to Koers, end to end in child JVMs on one data folder: a crash between recording
- * a command and keeping its idempotent answer, a backup restored after an erasure, a kill during a view rebuild.
+ * a command and keeping its idempotent answer, a backup restored after an erasure, a kill during a view rebuild
+ * (reads stay complete throughout).
  */
 class HardeningScenariosTest {
     private static final String SUMMARY = "trajectory-summary";
@@ -127,15 +130,18 @@ class HardeningScenariosTest {
     }
 
     /**
-     * A view rebuild killed with SIGKILL part-way: after a restart the rebuild completes by itself, and then every
-     * trajectory reads. (Rebuilding into a fresh collection, so that reads never miss a trajectory during a rebuild,
-     * is not built yet; until then a read during the rebuild may be 404.)
+     * A view rebuild killed with SIGKILL part-way: before the kill, after the restart while the rebuild goes on,
+     * and after it has finished, every trajectory reads complete (the rebuild fills a fresh generation of the view
+     * and readers switch only once it has caught up). Each replayed event takes 100 ms
+     * ({@code koers.test.replay-pause}), so that the rebuild is still running when it is read and killed.
      */
     @Test
-    void aViewRebuildKilledPartWayCompletesAfterARestart() throws Exception {
+    void aViewRebuildKilledPartWayNeverShowsAPartialViewAndCompletesAfterARestart() throws Exception {
         Path log = dir.resolve("child.log");
+        String slowRebuild = "--koers.test.replay-pause=PT0.1S";
         List<String> trajectories = new ArrayList<>();
-        ChildKoers koers = ChildKoers.start(dir, log);
+        Map<String, JsonNode> complete = new LinkedHashMap<>();
+        ChildKoers koers = ChildKoers.start(dir, log, slowRebuild);
         try {
             for (int i = 0; i < 40; i++) {
                 var opened = koers.api.open("jeugdwerker", "WK059912", "Kind" + i, "Demo-Herbouw",
@@ -146,30 +152,56 @@ class HardeningScenariosTest {
                         .isEqualTo(201);
                 trajectories.add(id);
             }
-            assertThat(koers.api.awaitTrajectory("jeugdwerker", trajectories.get(39)).status()).isEqualTo(200);
+            for (String id : trajectories) {
+                var read = koers.api.get("jeugdwerker", "/api/trajectories/" + id + "?minVersion=2");
+                assertThat(read.body().get("minVersionReached").asBoolean()).isTrue();
+            }
+            complete.putAll(readAll(koers, trajectories));
             assertThat(koers.api.post("beheerder", "/api/admin/views/" + SUMMARY + "/rebuild", "").status())
                     .isEqualTo(202);
+            assertThat(readAll(koers, trajectories)).as("reads during the rebuild").isEqualTo(complete);
+            assertThat(rebuilding(koers)).as("still rebuilding when killed").isTrue();
             koers.kill();
         } finally {
             koers.close();
         }
 
-        try (ChildKoers restarted = ChildKoers.start(dir, log)) {
+        try (ChildKoers restarted = ChildKoers.start(dir, log, slowRebuild)) {
+            assertThat(rebuilding(restarted)).as("the rebuild goes on after the restart").isTrue();
+            assertThat(readAll(restarted, trajectories)).as("reads while the rebuild goes on").isEqualTo(complete);
             Instant deadline = Instant.now().plusSeconds(90);
             while (!rebuilt(restarted) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250);
+                assertThat(readAll(restarted, trajectories)).as("reads until it has finished").isEqualTo(complete);
             }
             assertThat(rebuilt(restarted)).as("the rebuild completed after the restart").isTrue();
-            for (String id : trajectories) {
-                assertThat(restarted.api.get("jeugdwerker", "/api/trajectories/" + id).status()).isEqualTo(200);
-            }
+            assertThat(readAll(restarted, trajectories)).as("reads after the rebuild").isEqualTo(complete);
         }
     }
 
+    /** What every trajectory's summary reads now; fails at once on anything but a 200. */
+    private static Map<String, JsonNode> readAll(ChildKoers koers, List<String> trajectories) {
+        Map<String, JsonNode> seen = new LinkedHashMap<>();
+        for (String id : trajectories) {
+            var read = koers.api.get("jeugdwerker", "/api/trajectories/" + id);
+            assertThat(read.status()).as("trajectory %s during or after a rebuild", id).isEqualTo(200);
+            seen.put(id, read.body());
+        }
+        return seen;
+    }
+
+    private static boolean rebuilding(ChildKoers koers) {
+        return summaryStatus(koers).get("rebuilding").asBoolean();
+    }
+
     private static boolean rebuilt(ChildKoers koers) {
+        JsonNode view = summaryStatus(koers);
+        return !view.get("rebuilding").asBoolean() && view.get("lag").asLong(-1) == 0;
+    }
+
+    private static JsonNode summaryStatus(ChildKoers koers) {
         for (JsonNode view : koers.api.get("beheerder", "/api/admin/views").body()) {
             if (view.get("processor").asText().equals(SUMMARY)) {
-                return !view.get("rebuilding").asBoolean() && view.get("lag").asLong(-1) == 0;
+                return view;
             }
         }
         throw new IllegalStateException("no processor " + SUMMARY);

@@ -1,5 +1,6 @@
 package nl.koers.query;
 
+import nl.koers.query.common.ViewGenerations;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.query.caseload.CaseloadProjection;
@@ -114,9 +115,9 @@ class RedeliveryTest {
     }
 
     static List<Feed> projections(MongoDatabase database) {
-        CaseloadQueries caseload = new CaseloadQueries(database, Clock.systemUTC());
-        return List.of(new Feed(new TrajectorySummaryProjection(database)), new Feed(new HistoryProjection(database)),
-                new Feed(new CaseloadProjection(database, caseload, SimpleQueryUpdateEmitter.builder().build())),
-                new Feed(new OutcomeProjection(database)));
+        CaseloadQueries caseload = new CaseloadQueries(new ViewGenerations(database), Clock.systemUTC());
+        return List.of(new Feed(new TrajectorySummaryProjection(new ViewGenerations(database))), new Feed(new HistoryProjection(new ViewGenerations(database))),
+                new Feed(new CaseloadProjection(new ViewGenerations(database), caseload, SimpleQueryUpdateEmitter.builder().build())),
+                new Feed(new OutcomeProjection(new ViewGenerations(database))));
     }
 }

@@ -1,5 +1,6 @@
 package nl.koers.app.audit;
 
+import nl.koers.query.common.ViewGenerations;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.YouthId;
@@ -62,30 +63,33 @@ final class ReplayedView {
     }
 
     static ReplayedView caseload(MongoDatabase db, Clock clock, CaseloadScope scope, KoersUser reader) {
-        CaseloadQueries queries = new CaseloadQueries(db, clock);
+        ViewGenerations generations = new ViewGenerations(db);
+        CaseloadQueries queries = new CaseloadQueries(generations, clock);
         QueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
         CaseloadReader caseload = new CaseloadReader(queries, new AggregateReadPolicy(), DefaultQueryGateway
                 .builder().queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build());
-        return new ReplayedView(List.of(new CaseloadProjection(db, queries, emitter)), r -> true,
+        return new ReplayedView(List.of(new CaseloadProjection(generations, queries, emitter)), r -> true,
                 () -> caseload.caseload(reader, scope), new HashSet<>());
     }
 
     static ReplayedView outcomes(MongoDatabase db, Clock clock, String focusArea, Integer cohort, KoersUser reader) {
-        OutcomeReader outcomes = new OutcomeReader(new OutcomeQueries(db, clock), new AggregateReadPolicy(), clock);
-        return new ReplayedView(List.of(new OutcomeProjection(db)), r -> true,
+        ViewGenerations generations = new ViewGenerations(db);
+        OutcomeReader outcomes = new OutcomeReader(new OutcomeQueries(generations, clock), new AggregateReadPolicy(), clock);
+        return new ReplayedView(List.of(new OutcomeProjection(generations)), r -> true,
                 () -> outcomes.outcomes(reader, focusArea, cohort), new HashSet<>());
     }
 
     /** Only the one trajectory's events (and erasures) are replayed: a history is one document. */
     static ReplayedView history(MongoDatabase db, String trajectoryId, KoersUser reader) {
         Set<String> erased = new HashSet<>();
+        ViewGenerations generations = new ViewGenerations(db);
         // reads during a replay are logged into the replay's own in-memory database, which is thrown away
-        HistoryReader history = new HistoryReader(new HistoryQueries(db),
+        HistoryReader history = new HistoryReader(new HistoryQueries(generations),
                 new IndividualReadPolicy(new AccessLog(db, Clock.systemUTC())),
                 new PersonalFields(new SealedOffline(erased)));
         Predicate<AuditRecord> wanted = r -> trajectoryId.equals(r.aggregateId())
                 || YouthPersonalDataErased.class.getName().equals(r.type());
-        return new ReplayedView(List.of(new HistoryProjection(db)), wanted,
+        return new ReplayedView(List.of(new HistoryProjection(generations)), wanted,
                 () -> history.history(reader, trajectoryId, null, null, PURPOSE), erased);
     }
 

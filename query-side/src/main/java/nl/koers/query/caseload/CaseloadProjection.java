@@ -1,10 +1,10 @@
 package nl.koers.query.caseload;
 
-import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.query.casefile.CaseFile;
 import nl.koers.query.common.ScopedStates;
 import nl.koers.query.common.ViewBatch;
+import nl.koers.query.common.ViewGenerations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -33,10 +32,9 @@ public class CaseloadProjection {
     private final CaseloadQueries queries;
     private final QueryUpdateEmitter updates;
 
-    public CaseloadProjection(@Qualifier("koers") MongoDatabase database, CaseloadQueries queries,
-                              QueryUpdateEmitter updates) {
-        this.states = new ScopedStates<>(database.getCollection(CaseloadView.STATES),
-                database.getCollection(CaseloadView.COUNTERS), CaseFile::from);
+    public CaseloadProjection(ViewGenerations generations, CaseloadQueries queries, QueryUpdateEmitter updates) {
+        this.states = new ScopedStates<>(CaseloadView.states(generations), CaseloadView.wijken(generations),
+                CaseFile::from);
         this.queries = queries;
         this.updates = updates;
         // States and wijk documents are read by _id only (the primary key index): no further index is needed.
@@ -55,9 +53,12 @@ public class CaseloadProjection {
         states.clear();
     }
 
-    /** When what a trajectory counts as changed, the caseloads it counted and counts in changed. */
+    /**
+     * When what a trajectory counts as changed, the caseloads it counted and counts in changed. Not during a
+     * rebuild: readers (and so subscribers) see the live generation, which the rebuild does not change.
+     */
     private void publish(Optional<ScopedStates.Change<CaseFile>> change) {
-        change.filter(ScopedStates.Change::counted).ifPresent(changed -> {
+        change.filter(ScopedStates.Change::counted).filter(changed -> !states.building()).ifPresent(changed -> {
             Set<String> caseloads = new LinkedHashSet<>(caseloads(changed.before()));
             caseloads.addAll(caseloads(changed.after()));
             publishWhenStored(caseloads);

@@ -1,7 +1,5 @@
 package nl.koers.query.caseload;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import nl.koers.events.common.Phase;
 import nl.koers.events.reference.FocusArea;
@@ -13,8 +11,8 @@ import nl.koers.query.casefile.WorkFacts;
 import nl.koers.query.common.BusinessDates;
 import nl.koers.query.common.ScopeEntries;
 import org.axonframework.queryhandling.QueryHandler;
+import nl.koers.query.common.ViewGenerations;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -39,11 +37,11 @@ public class CaseloadQueries {
     static final int RECENT_DAYS = 30;
     private static final List<String> ACTIVE_PHASES = List.of(Phase.PREVENTION.name(), Phase.DETENTION.name(),
             Phase.AFTERCARE.name());
-    private final MongoCollection<Document> wijken;
+    private final ViewGenerations.GenerationalCollection wijken;
     private final Clock clock;
 
-    public CaseloadQueries(@Qualifier("koers") MongoDatabase database, Clock clock) {
-        this.wijken = database.getCollection(CaseloadView.COUNTERS);
+    public CaseloadQueries(ViewGenerations generations, Clock clock) {
+        this.wijken = CaseloadView.wijken(generations);
         this.clock = clock;
     }
 
@@ -108,7 +106,7 @@ public class CaseloadQueries {
     /** The wijk documents of these CBS codes, by document id. */
     private Map<String, Document> read(List<String> codes) {
         Map<String, Document> documents = new HashMap<>();
-        wijken.find(Filters.in("_id", codes.stream().map(c -> CaseloadScope.neighbourhood(c).counterId()).toList()))
+        wijken.forReading().find(Filters.in("_id", codes.stream().map(c -> CaseloadScope.neighbourhood(c).counterId()).toList()))
                 .forEach(doc -> documents.put(doc.getString("_id"), doc));
         return documents;
     }

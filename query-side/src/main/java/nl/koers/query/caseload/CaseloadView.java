@@ -1,6 +1,7 @@
 package nl.koers.query.caseload;
 
 import nl.koers.query.common.ViewDescriptor;
+import nl.koers.query.common.ViewGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +19,16 @@ public class CaseloadView {
      * for the views ({@code operations/ProcessorTuning}).
      */
     public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 2, 200, 2, true);
+
+    /** The per-trajectory states, in the generation readers see or the projection writes. */
+    static ViewGenerations.GenerationalCollection states(ViewGenerations generations) {
+        return generations.collection(NAME, STATES);
+    }
+
+    /** The wijk documents, in the generation readers see or the projection writes. */
+    static ViewGenerations.GenerationalCollection wijken(ViewGenerations generations) {
+        return generations.collection(NAME, COUNTERS);
+    }
 
     @Bean
     ViewDescriptor caseloadViewDescriptor() {

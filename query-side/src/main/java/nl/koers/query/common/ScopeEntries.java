@@ -1,6 +1,5 @@
 package nl.koers.query.common;
 
-import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 import java.util.Objects;
@@ -17,7 +16,7 @@ public final class ScopeEntries extends ViewCollection {
     /** Flushed before the trajectory states the entries were derived from. */
     static final int RANK = 0;
 
-    public ScopeEntries(MongoCollection<Document> scopes) {
+    public ScopeEntries(ViewGenerations.GenerationalCollection scopes) {
         super(scopes, RANK);
     }
 

@@ -1,6 +1,5 @@
 package nl.koers.query.common;
 
-import com.mongodb.client.MongoCollection;
 import nl.koers.events.correction.EntryCorrected;
 import nl.koers.events.correction.EntryRetracted;
 import org.bson.Document;
@@ -28,7 +27,7 @@ public final class ScopedStates<S extends TrajectoryState> {
     }
 
     /** {@code read} makes a state of a stored document, and an empty one of {@code null}. */
-    public ScopedStates(MongoCollection<Document> states, MongoCollection<Document> scopes,
+    public ScopedStates(ViewGenerations.GenerationalCollection states, ViewGenerations.GenerationalCollection scopes,
                         Function<Document, S> read) {
         this.states = new VersionedDocuments(states);
         this.scopes = new ScopeEntries(scopes);
@@ -66,7 +65,12 @@ public final class ScopedStates<S extends TrajectoryState> {
         return apply(e.trajectoryId().value(), sequence, state -> state.retract(e.retractedEventId()));
     }
 
-    /** Empties states and scopes: a rebuild starts from nothing. */
+    /** Whether a rebuild is filling a generation readers do not see yet. */
+    public boolean building() {
+        return states.building();
+    }
+
+    /** Empties states and scopes (of the generation being written): a rebuild starts from nothing. */
     public void clear() {
         states.clear();
         scopes.clear();

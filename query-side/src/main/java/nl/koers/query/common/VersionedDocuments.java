@@ -1,6 +1,5 @@
 package nl.koers.query.common;
 
-import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 import java.util.function.Consumer;
@@ -20,13 +19,13 @@ public final class VersionedDocuments extends ViewCollection {
     /** Flushed after scope entries: a state is never stored ahead of what was derived from it. */
     static final int RANK = 1;
 
-    public VersionedDocuments(MongoCollection<Document> collection) {
+    public VersionedDocuments(ViewGenerations.GenerationalCollection collection) {
         super(collection, RANK);
     }
 
     /** The document as the current batch has it, or {@code null}. */
     public Document find(String id) {
-        return ViewBatch.current().find(collection(), id).orElse(null);
+        return ViewBatch.current().find(collection(), id, generation().mayHold(id)).orElse(null);
     }
 
     /** Stores the first version of a document, made by the event with {@code sequence}, unless there is one. */
@@ -49,6 +48,7 @@ public final class VersionedDocuments extends ViewCollection {
 
     /** Stores {@code document} as the version after {@code sequence}; the caller checked it is newer. */
     public void store(String id, long sequence, Document document) {
+        generation().wrote(id);
         ViewBatch.current().replace(collection(), rank(), id, document.append("_id", id).append(VERSION, sequence));
     }
 

@@ -1,5 +1,6 @@
 package nl.koers.query.common;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -33,10 +34,15 @@ import java.util.Optional;
  * A pooled streaming processor stores its token in the first prepare-commit handler of the batch, registered
  * before any event is handled; so the views of a processor batch are flushed by {@link #flushAtLastEvent()}, an
  * interceptor that runs after the batch's last event, and a crash can never leave a token ahead of its view.
+ * The batch's writes do not wait for the disk ({@code j: false}): the token, stored next with the default write
+ * concern, takes them to disk with it; were the process to die first, the batch is delivered again and the
+ * handlers, idempotent by version, write the same documents again.
  */
 public final class ViewBatch {
     private static final String RESOURCE = "koers.view-batch";
     private static final Document ABSENT = new Document();
+    /** Acknowledged once applied; the token's write that follows commits it to disk. */
+    private static final WriteConcern TAKEN_TO_DISK_BY_THE_TOKEN = WriteConcern.W1.withJournal(false);
     private final boolean immediate;
     private final Map<MongoCollection<Document>, Map<String, Document>> documents = new HashMap<>();
     private final Map<MongoCollection<Document>, Pending> pending = new LinkedHashMap<>();
@@ -102,12 +108,15 @@ public final class ViewBatch {
         });
     }
 
-    /** The document as this batch has it: written earlier in the batch, or as stored. */
-    Optional<Document> find(MongoCollection<Document> collection, String id) {
+    /**
+     * The document as this batch has it: written earlier in the batch, or as stored. {@code mayBeStored} false:
+     * the caller knows there is none stored (a generation being built that never had it), no need to ask.
+     */
+    Optional<Document> find(MongoCollection<Document> collection, String id, boolean mayBeStored) {
         Map<String, Document> known = documents.computeIfAbsent(collection, c -> new HashMap<>());
         Document document = known.get(id);
         if (document == null) {
-            Document stored = collection.find(Filters.eq("_id", id)).first();
+            Document stored = mayBeStored ? collection.find(Filters.eq("_id", id)).first() : null;
             document = stored == null ? ABSENT : stored;
             known.put(id, document);
         }
@@ -164,7 +173,7 @@ public final class ViewBatch {
                 .forEach(e -> {
                     List<WriteModel<Document>> models = new ArrayList<>();
                     e.getValue().writes().forEach((id, write) -> models.add(write.model(id)));
-                    e.getKey().bulkWrite(models);
+                    e.getKey().withWriteConcern(TAKEN_TO_DISK_BY_THE_TOKEN).bulkWrite(models);
                 });
         pending.clear();
         afterFlush.forEach(Runnable::run);

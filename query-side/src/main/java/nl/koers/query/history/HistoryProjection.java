@@ -1,10 +1,10 @@
 package nl.koers.query.history;
 
-import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.events.trajectory.TrajectoryTransferred;
 import nl.koers.query.common.VersionedDocuments;
+import nl.koers.query.common.ViewGenerations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,8 +31,8 @@ import java.util.function.Consumer;
 public class HistoryProjection {
     private final VersionedDocuments histories;
 
-    public HistoryProjection(@Qualifier("koers") MongoDatabase database) {
-        this.histories = new VersionedDocuments(database.getCollection(HistoryView.COLLECTION));
+    public HistoryProjection(ViewGenerations generations) {
+        this.histories = new VersionedDocuments(HistoryView.histories(generations));
         // Reads go by _id only (the primary key index): no further index is needed.
     }
 

@@ -1,6 +1,7 @@
 package nl.koers.query.history;
 
 import nl.koers.query.common.ViewDescriptor;
+import nl.koers.query.common.ViewGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,11 @@ public class HistoryView {
     static final String COLLECTION = "view_trajectory_history";
     /** Version 1; batch size and segments as measured for the views ({@code operations/ProcessorTuning}). */
     public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 200, 2, true);
+
+    /** The histories, in the generation readers see or the projection writes. */
+    static ViewGenerations.GenerationalCollection histories(ViewGenerations generations) {
+        return generations.collection(NAME, COLLECTION);
+    }
 
     @Bean
     ViewDescriptor historyViewDescriptor() {

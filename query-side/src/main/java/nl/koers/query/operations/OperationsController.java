@@ -43,7 +43,7 @@ public record OperationsController(Processors processors, ViewRebuilds rebuilds,
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("processor", name);
             view.put("running", processor.isRunning());
-            view.put("rebuilding", Processors.rebuilding(processor));
+            view.put("rebuilding", rebuilds.rebuilding(name));
             view.put("claimedSegments", processor.processingStatus().size());
             view.put("position", position.isPresent() ? position.getAsLong() : null);
             view.put("lag", lag.isPresent() ? lag.getAsLong() : null);

@@ -3,6 +3,10 @@ package nl.koers.query.operations;
 import nl.koers.query.common.ViewBatch;
 import nl.koers.query.common.ViewDescriptor;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +42,14 @@ import java.util.stream.Collectors;
  * </pre>
  * A batch is one unit of work whose view writes go out together ({@code ViewBatch}), so small batches pay a round
  * trip per few events; very large ones hold more work in memory and wait longer for the last segment.
+ * <p>
+ * Measured again with 20 000 events after view writes stopped waiting for the disk, under load average 8–21 from
+ * other builds, events per CPU second of the rebuild (three runs): batch size 200: 766, 989, 697; 1000: 1185, 867,
+ * 916 (the code before: 1006, 825, 618). Too close to call on a shared machine, so 200 stays. A JFR profile of the
+ * rebuild shows where the time goes: the in-process MongoDB (its MVStore commits, compaction, and Java
+ * serialisation of every stored document: about half), Axon's per-event work (its coordinator polling queue sizes,
+ * Micrometer monitors, time limits: about a fifth), reading and deserialising the log (about a tenth); the
+ * projections themselves take a few percent.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProcessorTuning.Properties.class)
@@ -72,11 +85,25 @@ public class ProcessorTuning {
         return new EffectiveSettings(effective);
     }
 
+    private static MessageHandlerInterceptor<EventMessage<?>> slowReplay(Duration pause) {
+        return (unitOfWork, chain) -> {
+            if (ReplayToken.isReplay(unitOfWork.getMessage())) {
+                Thread.sleep(pause.toMillis());
+            }
+            return chain.proceed();
+        };
+    }
+
     public record EffectiveSettings(Map<String, Settings> perGroup) {
     }
 
+    /**
+     * {@code replayPause}: a test hook ({@code koers.test.replay-pause}, default none) that makes each event of a
+     * rebuild take at least that long, so that an end-to-end test can read and kill during a rebuild.
+     */
     @Bean
-    ConfigurerModule queryProcessorTuning(EffectiveSettings settings, List<ViewDescriptor> views) {
+    ConfigurerModule queryProcessorTuning(EffectiveSettings settings, List<ViewDescriptor> views,
+                                          @Value("${koers.test.replay-pause:}") Duration replayPause) {
         Set<String> writingAtOnce = views.stream().filter(view -> !view.flushBeforeToken())
                 .map(ViewDescriptor::name).collect(Collectors.toSet());
         return configurer -> configurer.eventProcessing(processing -> settings.perGroup().forEach((group, s) -> {
@@ -88,6 +115,9 @@ public class ProcessorTuning {
             if (!writingAtOnce.contains(group)) {
                 // The views' writes of a batch go out before the processor stores the batch's token.
                 processing.registerHandlerInterceptor(group, config -> ViewBatch.flushAtLastEvent());
+            }
+            if (replayPause != null && !replayPause.isZero()) {
+                processing.registerHandlerInterceptor(group, config -> slowReplay(replayPause));
             }
             // Remembers per segment which trajectories have dead letters, instead of asking MongoDB per event.
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,

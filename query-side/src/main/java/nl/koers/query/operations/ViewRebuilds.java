@@ -2,15 +2,25 @@ package nl.koers.query.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.koers.platform.runtime.CompactionHold;
 import nl.koers.platform.web.ApiProblem;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import nl.koers.query.common.RebuiltAside;
+import org.axonframework.eventhandling.EventTrackerStatus;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.time.Instant;
-import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,40 +29,106 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds a view from the start of the event log: stop its processor, drop its dead letters, reset its tokens
- * (which runs the projection's {@code @ResetHandler}: the view is emptied first), start it again. Progress is
- * logged every few seconds and exposed as {@code koers.view.rebuild.progress}; each rebuild counts in
- * {@code koers.view.rebuilds}. On a multi-replica deployment, stop the processor on the other replicas first:
- * segments they hold cannot be reset from here.
+ * Rebuilds a view from the start of the event log, beside the one readers use ({@link RebuiltAside}): stop its
+ * processor, drop its dead letters, start a fresh generation of the view, reset its tokens (the projection's
+ * {@code @ResetHandler} empties what it writes: the fresh generation), start it again. Readers keep the complete
+ * current generation until every segment of the processor has handled the log up to where it ended when the
+ * rebuild started; then they switch to the fresh one in one step. A restart during a rebuild resumes it from the
+ * stored tokens (readers still see the old generation); when it stopped before the tokens were reset, the rebuild
+ * starts again. Progress is logged every few seconds and exposed as {@code koers.view.rebuild.progress}; each
+ * rebuild counts in {@code koers.view.rebuilds}. On a multi-replica deployment, stop the processor on the other
+ * replicas first: segments they hold cannot be reset from here, and they read the old generation until they restart.
  */
 @Service
-public class ViewRebuilds {
+public class ViewRebuilds implements CompactionHold {
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilds.class);
     static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
+    /** How often a rebuild is checked for having caught up, so readers switch soon after it has. */
+    private static final Duration CATCH_UP_CHECK_INTERVAL = Duration.ofMillis(200);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
     private final Processors processors;
     private final MeterRegistry registry;
+    private final List<RebuiltAside> aside;
+    private final Map<String, ScheduledFuture<?>> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "view-rebuild-monitor");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ViewRebuilds(Processors processors, MeterRegistry registry) {
+    public ViewRebuilds(Processors processors, MeterRegistry registry, List<RebuiltAside> aside) {
         this.processors = processors;
         this.registry = registry;
+        this.aside = aside;
     }
 
     public record Started(String processor, Instant startedAt, long eventsInLog) {
     }
 
+    /** Starts a rebuild; 409 while one of this view runs. */
     public synchronized Started rebuild(String name) {
+        if (rebuilding(name)) {
+            throw ApiProblem.conflict("a rebuild of " + name + " is already running");
+        }
+        return start(name);
+    }
+
+    /** Starts a rebuild, abandoning one in progress (its fresh generation is dropped). */
+    public synchronized Started rebuildFromScratch(String name) {
+        return start(name);
+    }
+
+    /**
+     * The embedded stores are not compacted while a rebuild runs: a rebuild writes a whole new generation, and the
+     * old one is dropped at its end, so compacting in between moves pages about to be rewritten or dropped.
+     */
+    @Override
+    public boolean holdsCompaction() {
+        return !watches.isEmpty();
+    }
+
+    /** Whether a rebuild of this view runs: its fresh generation is not what readers see yet. */
+    public boolean rebuilding(String name) {
+        return holder(name).flatMap(holder -> holder.inProgress(name)).isPresent()
+                || Processors.rebuilding(processors.get(name));
+    }
+
+    /**
+     * At start-up: rebuilds a stop interrupted go on. One whose tokens were reset continues from them (its processor
+     * is already writing the fresh generation); one stopped before that starts again. Returns those it found.
+     */
+    public synchronized List<String> resumeInterrupted() {
+        List<String> found = new ArrayList<>();
+        for (String name : processors.names()) {
+            Optional<RebuiltAside> holder = holder(name);
+            Optional<RebuiltAside.Progress> progress = holder.flatMap(h -> h.inProgress(name));
+            if (progress.isEmpty()) {
+                continue;
+            }
+            found.add(name);
+            if (progress.get().replaying()) {
+                log.info("Resuming the rebuild of view {} from its stored tokens", name);
+                watch(name, processors.get(name), Instant.now(), progress.get().target());
+            } else {
+                log.info("The rebuild of view {} stopped before it began: starting it again", name);
+                start(name);
+            }
+        }
+        return found;
+    }
+
+    private Optional<RebuiltAside> holder(String name) {
+        return aside.stream().filter(holder -> holder.holds(name)).findFirst();
+    }
+
+    private Started start(String name) {
         StreamingEventProcessor processor = processors.get(name);
         if (!processor.supportsReset()) {
             throw ApiProblem.conflict("the view of " + name + " cannot be rebuilt");
         }
-        if (Processors.rebuilding(processor)) {
-            throw ApiProblem.conflict("a rebuild of " + name + " is already running");
+        ScheduledFuture<?> previous = watches.remove(name);
+        if (previous != null) {
+            previous.cancel(false);
         }
         long head = processors.head();
         Instant startedAt = Instant.now();
@@ -69,7 +145,12 @@ public class ViewRebuilds {
         }
         // Letters of the old view would be replayed into the new one on retry: the replay meets them again.
         processors.configuration().deadLetterQueue(name).ifPresent(queue -> queue.clear());
+        Optional<RebuiltAside> holder = holder(name);
+        // the fresh generation is named (and remembered) before the tokens move, so a crash in between never
+        // leaves the processor writing a generation readers see
+        holder.ifPresent(h -> h.begin(name, head));
         processor.resetTokens();
+        holder.ifPresent(h -> h.replaying(name));
         processor.start();
         Counter.builder("koers.view.rebuilds").tag("processor", name)
                 .description("View rebuilds started").register(registry).increment();
@@ -77,21 +158,45 @@ public class ViewRebuilds {
         return new Started(name, startedAt, head + 1);
     }
 
+    /** Logs progress, and switches readers to the fresh generation once the processor has caught up. */
     private void watch(String name, StreamingEventProcessor processor, Instant startedAt, long head) {
+        Optional<RebuiltAside> holder = holder(name);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        AtomicLong lastLog = new AtomicLong(System.nanoTime());
         task.set(monitor.scheduleWithFixedDelay(() -> {
-            OptionalDouble progress = Processors.replayProgress(processor);
-            int segments = processors.configuration().tokenStore(name).fetchSegments(name).length;
-            boolean started = processor.processingStatus().size() >= segments;
-            if (started && progress.isEmpty()) {
-                double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
-                log.info("Rebuilt view {}: {} events in {} s ({} events/s)", name, head + 1,
-                        String.format("%.1f", seconds), Math.round((head + 1) / seconds));
-                task.get().cancel(false);
-            } else {
-                log.info("Rebuilding view {}: {}%", name, Math.round(100 * progress.orElse(0)));
+            try {
+                if (caughtUp(name, processor, head)) {
+                    holder.ifPresent(h -> h.switchOver(name));
+                    double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+                    log.info("Rebuilt view {}: {} events in {} s ({} events/s)", name, head + 1,
+                            String.format("%.1f", seconds), Math.round((head + 1) / seconds));
+                    task.get().cancel(false);
+                    watches.remove(name, task.get());
+                } else if (System.nanoTime() - lastLog.get() >= PROGRESS_LOG_INTERVAL.toNanos()) {
+                    lastLog.set(System.nanoTime());
+                    log.info("Rebuilding view {}: {}%", name,
+                            Math.round(100 * Processors.replayProgress(processor).orElse(0)));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Checking the rebuild of view {} failed; checking again ({})", name, e.toString());
             }
-        }, PROGRESS_LOG_INTERVAL.toMillis(), PROGRESS_LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
+        }, CATCH_UP_CHECK_INTERVAL.toMillis(), CATCH_UP_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
+        watches.put(name, task.get());
+    }
+
+    /**
+     * Every segment claimed here has handled the log up to {@code head}. A segment's position moves on only after
+     * its batch's view writes and token are stored, so the fresh generation then holds at least what the old one
+     * held when the rebuild started.
+     */
+    private boolean caughtUp(String name, StreamingEventProcessor processor, long head) {
+        int segments = processors.configuration().tokenStore(name).fetchSegments(name).length;
+        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        if (segments == 0 || statuses.size() < segments) {
+            return false;
+        }
+        return statuses.stream().noneMatch(EventTrackerStatus::isErrorState)
+                && statuses.stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
     }
 
     @jakarta.annotation.PreDestroy

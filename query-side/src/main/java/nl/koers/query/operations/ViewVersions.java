@@ -43,6 +43,8 @@ public class ViewVersions {
     @EventListener(ApplicationReadyEvent.class)
     public List<String> rebuildOutdatedViews() {
         List<String> rebuilt = new ArrayList<>();
+        // a rebuild a stop interrupted goes on first (readers still see the generation from before it)
+        rebuilds.resumeInterrupted();
         views.forEach(descriptor -> {
             String view = descriptor.name();
             int version = descriptor.version();
@@ -50,7 +52,7 @@ public class ViewVersions {
             if (stored != null && stored.getInteger("version", 0) != version) {
                 log.info("View {} was built by version {} of its projection, the code is at {}: rebuilding it",
                         view, stored.getInteger("version", 0), version);
-                rebuilds.rebuild(view);
+                rebuilds.rebuildFromScratch(view);
                 rebuilt.add(view);
             }
             if (stored == null || stored.getInteger("version", 0) != version) {

@@ -1,6 +1,5 @@
 package nl.koers.query.outcome;
 
-import com.mongodb.client.MongoDatabase;
 import nl.koers.events.aftercare.BasicConditionAssessed;
 import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.events.contact.PoliceContactRecorded;
@@ -11,13 +10,13 @@ import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.events.trajectory.TrajectoryTransferred;
 import nl.koers.query.common.ScopedStates;
+import nl.koers.query.common.ViewGenerations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -32,9 +31,9 @@ import java.util.function.Consumer;
 public class OutcomeProjection {
     private final ScopedStates<OutcomeState> states;
 
-    public OutcomeProjection(@Qualifier("koers") MongoDatabase database) {
-        this.states = new ScopedStates<>(database.getCollection(OutcomeView.STATES),
-                database.getCollection(OutcomeView.COUNTERS), OutcomeState::from);
+    public OutcomeProjection(ViewGenerations generations) {
+        this.states = new ScopedStates<>(OutcomeView.states(generations), OutcomeView.cohorts(generations),
+                OutcomeState::from);
         // States and cohort documents are read by _id only (the primary key index): no further index is needed.
     }
 

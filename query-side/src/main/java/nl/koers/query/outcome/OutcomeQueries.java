@@ -1,15 +1,13 @@
 package nl.koers.query.outcome;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.query.common.BusinessDates;
 import nl.koers.query.common.ScopeEntries;
 import nl.koers.query.outcome.SmallCounts.Count;
+import nl.koers.query.common.ViewGenerations;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -22,17 +20,17 @@ import java.util.Map;
 /** The outcome measures of one focus area and cohort: one read by {@code _id}, small counts suppressed. */
 @Component
 public class OutcomeQueries {
-    private final MongoCollection<Document> cohorts;
+    private final ViewGenerations.GenerationalCollection cohorts;
     private final Clock clock;
 
-    public OutcomeQueries(@Qualifier("koers") MongoDatabase database, Clock clock) {
-        this.cohorts = database.getCollection(OutcomeView.COUNTERS);
+    public OutcomeQueries(ViewGenerations generations, Clock clock) {
+        this.cohorts = OutcomeView.cohorts(generations);
         this.clock = clock;
     }
 
     public Map<String, Object> outcomes(String focusArea, int cohort) {
         LocalDate today = BusinessDates.today(clock);
-        Document doc = cohorts.find(Filters.eq("_id", OutcomeState.counterId(focusArea, cohort))).first();
+        Document doc = cohorts.forReading().find(Filters.eq("_id", OutcomeState.counterId(focusArea, cohort))).first();
         List<Document> entries = new ArrayList<>();
         ScopeEntries.entries(doc).values().forEach(entry -> entries.add((Document) entry));
 

@@ -1,6 +1,7 @@
 package nl.koers.query.outcome;
 
 import nl.koers.query.common.ViewDescriptor;
+import nl.koers.query.common.ViewGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +16,16 @@ public class OutcomeView {
     static final String COUNTERS = "view_outcomes";
     /** Version 1; batch size and segments as measured for the views ({@code operations/ProcessorTuning}). */
     public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 200, 2, true);
+
+    /** The per-trajectory states, in the generation readers see or the projection writes. */
+    static ViewGenerations.GenerationalCollection states(ViewGenerations generations) {
+        return generations.collection(NAME, STATES);
+    }
+
+    /** The focus area and cohort documents, in the generation readers see or the projection writes. */
+    static ViewGenerations.GenerationalCollection cohorts(ViewGenerations generations) {
+        return generations.collection(NAME, COUNTERS);
+    }
 
     @Bean
     ViewDescriptor outcomeViewDescriptor() {

@@ -1,6 +1,7 @@
 package nl.koers.query.privacy;
 
 import nl.koers.query.common.ViewDescriptor;
+import nl.koers.query.common.ViewGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,11 @@ public class ErasureListView {
      * document at once rather than per batch.
      */
     public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 1, 100, 4, false);
+
+    /** The erased youths, in the generation readers see or the projection writes. */
+    static ViewGenerations.GenerationalCollection erasures(ViewGenerations generations) {
+        return generations.collection(NAME, COLLECTION);
+    }
 
     @Bean
     ViewDescriptor erasureListViewDescriptor() {

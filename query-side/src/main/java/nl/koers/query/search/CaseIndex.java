@@ -13,6 +13,7 @@ import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.events.trajectory.TrajectoryTransferred;
 import nl.koers.platform.crypto.IdentityHasher;
 import nl.koers.platform.crypto.PersonalDataCipher;
+import nl.koers.query.common.RebuiltAside;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,10 +40,14 @@ import java.util.function.UnaryOperator;
  */
 @Component
 @ProcessingGroup(CaseIndex.NAME)
-public class CaseIndex {
+public class CaseIndex implements RebuiltAside {
     public static final String NAME = "case-index";
     private static final Logger log = LoggerFactory.getLogger(CaseIndex.class);
-    private final Map<String, IndexedCase> cases = new ConcurrentHashMap<>();
+    /** What searches read. */
+    private volatile Map<String, IndexedCase> live = new ConcurrentHashMap<>();
+    /** During a rebuild ({@link RebuiltAside}): the index being built, which searches do not see yet. */
+    private volatile Map<String, IndexedCase> building;
+    private volatile Progress progress;
     private final PersonalDataCipher cipher;
     private final IdentityHasher hasher;
 
@@ -68,7 +73,7 @@ public class CaseIndex {
             log.warn("Search index: the personal fields of trajectory {} could not be opened ({}); it cannot be "
                     + "found by name", id, failure.getClass().getSimpleName());
         }
-        cases.put(id, new IndexedCase(id, youth.value(), e.focusArea() == null ? null : e.focusArea().value(),
+        written().put(id, new IndexedCase(id, youth.value(), e.focusArea() == null ? null : e.focusArea().value(),
                 e.neighbourhood().value(), e.neighbourhood().gemeenteCode(), Phase.PREVENTION.name(), null,
                 e.openedOn(), given, family, birthDate, bsnHash));
     }
@@ -107,12 +112,50 @@ public class CaseIndex {
     /** An erased youth is never found again: everything indexed of them goes. */
     @EventHandler
     void on(YouthPersonalDataErased e) {
-        cases.values().removeIf(c -> c.youthId().equals(e.youthId().value()));
+        written().values().removeIf(c -> c.youthId().equals(e.youthId().value()));
     }
 
+    /** A rebuild starts from nothing: the index being written (during a rebuild the fresh one) is emptied. */
     @ResetHandler
     void reset() {
-        cases.clear();
+        written().clear();
+    }
+
+    @Override
+    public boolean holds(String processor) {
+        return NAME.equals(processor);
+    }
+
+    @Override
+    public synchronized void begin(String processor, long target) {
+        building = new ConcurrentHashMap<>();
+        progress = new Progress(target, false);
+    }
+
+    @Override
+    public synchronized void replaying(String processor) {
+        if (progress != null) {
+            progress = new Progress(progress.target(), true);
+        }
+    }
+
+    @Override
+    public Optional<Progress> inProgress(String processor) {
+        return Optional.ofNullable(progress);
+    }
+
+    @Override
+    public synchronized void switchOver(String processor) {
+        if (building != null) {
+            live = building;
+            building = null;
+            progress = null;
+        }
+    }
+
+    private Map<String, IndexedCase> written() {
+        Map<String, IndexedCase> fresh = building;
+        return fresh != null ? fresh : live;
     }
 
     /**
@@ -124,7 +167,7 @@ public class CaseIndex {
         record Hit(IndexedCase found, int score) {
         }
         List<Hit> hits = new ArrayList<>();
-        for (IndexedCase c : cases.values()) {
+        for (IndexedCase c : live.values()) {
             if (scope.includes(c)) {
                 int score = Ranking.score(query, c, bsnHash);
                 if (score > 0) {
@@ -140,7 +183,7 @@ public class CaseIndex {
 
     /** How many trajectories the index holds (for progress and benchmarks; no personal data). */
     public int size() {
-        return cases.size();
+        return live.size();
     }
 
     private Optional<String> open(YouthId youth, EncryptedValue value) {
@@ -148,6 +191,6 @@ public class CaseIndex {
     }
 
     private void update(String trajectoryId, UnaryOperator<IndexedCase> change) {
-        cases.computeIfPresent(trajectoryId, (id, c) -> change.apply(c));
+        written().computeIfPresent(trajectoryId, (id, c) -> change.apply(c));
     }
 }

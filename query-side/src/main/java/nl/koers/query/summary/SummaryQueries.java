@@ -1,13 +1,11 @@
 package nl.koers.query.summary;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import nl.koers.query.common.VersionWait;
+import nl.koers.query.common.ViewGenerations;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -24,10 +22,10 @@ import java.util.Set;
  */
 @Component
 public class SummaryQueries {
-    private final MongoCollection<Document> summaries;
+    private final ViewGenerations.GenerationalCollection summaries;
 
-    public SummaryQueries(@Qualifier("koers") MongoDatabase database) {
-        this.summaries = database.getCollection(SummaryView.COLLECTION);
+    public SummaryQueries(ViewGenerations generations) {
+        this.summaries = SummaryView.summaries(generations);
     }
 
     /**
@@ -42,14 +40,14 @@ public class SummaryQueries {
     }
 
     Optional<VersionWait.Found> find(String trajectoryId, Long minVersion) {
-        return VersionWait.find(summaries, trajectoryId, minVersion, VersionWait.MAX_WAIT);
+        return VersionWait.find(summaries.forReading(), trajectoryId, minVersion, VersionWait.MAX_WAIT);
     }
 
     /** The documents of these trajectories, by id (absent ones left out). */
     Map<String, Document> findAll(Collection<String> trajectoryIds) {
         Map<String, Document> found = new HashMap<>();
         if (!trajectoryIds.isEmpty()) {
-            summaries.find(Filters.in("_id", List.copyOf(trajectoryIds)))
+            summaries.forReading().find(Filters.in("_id", List.copyOf(trajectoryIds)))
                     .forEach(doc -> found.put(doc.getString("_id"), doc));
         }
         return found;
@@ -58,12 +56,12 @@ public class SummaryQueries {
     Page list(ListFilter filter, int page, int size) {
         Bson query = toQuery(filter);
         List<Document> items = new ArrayList<>();
-        summaries.find(query)
+        summaries.forReading().find(query)
                 .sort(Sorts.orderBy(Sorts.descending("openedOn"), Sorts.ascending("_id")))
                 .skip(page * size)
                 .limit(size)
                 .forEach(items::add);
-        long total = summaries.countDocuments(query);
+        long total = summaries.forReading().countDocuments(query);
         return new Page(items, page, size, total);
     }
 

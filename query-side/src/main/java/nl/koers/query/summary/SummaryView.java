@@ -1,6 +1,7 @@
 package nl.koers.query.summary;
 
 import nl.koers.query.common.ViewDescriptor;
+import nl.koers.query.common.ViewGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +18,11 @@ public class SummaryView {
      * and segments as measured for the views ({@code operations/ProcessorTuning}).
      */
     public static final ViewDescriptor DESCRIPTOR = new ViewDescriptor(NAME, 2, 200, 2, true);
+
+    /** The summaries, in the generation readers see or the projection writes, with the list's indexes. */
+    static ViewGenerations.GenerationalCollection summaries(ViewGenerations generations) {
+        return generations.collection(NAME, COLLECTION, TrajectorySummaryProjection::createIndexes);
+    }
 
     @Bean
     ViewDescriptor summaryViewDescriptor() {

@@ -1,20 +1,19 @@
 package nl.koers.query.summary;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.events.trajectory.TrajectoryOpened;
 import nl.koers.query.casefile.CaseFile;
 import nl.koers.query.common.VersionedDocuments;
+import nl.koers.query.common.ViewGenerations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +28,8 @@ import org.springframework.stereotype.Component;
 public class TrajectorySummaryProjection {
     private final VersionedDocuments summaries;
 
-    public TrajectorySummaryProjection(@Qualifier("koers") MongoDatabase database) {
-        MongoCollection<Document> collection = database.getCollection(SummaryView.COLLECTION);
-        this.summaries = new VersionedDocuments(collection);
-        createIndexes(collection);
+    public TrajectorySummaryProjection(ViewGenerations generations) {
+        this.summaries = new VersionedDocuments(SummaryView.summaries(generations));
     }
 
     /** The list's filters, each followed by its sort order (newest opened first, then id). */

@@ -1,5 +1,6 @@
 package nl.koers.query.caseload;
 
+import nl.koers.query.common.ViewGenerations;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.FocusAreaCode;
@@ -45,9 +46,9 @@ class CaseloadProjectionTest {
     void setUp() {
         MongoDatabase database = TestMongo.freshDatabase();
         cipher = TestCipher.in(database);
-        queries = new CaseloadQueries(database, Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC),
+        queries = new CaseloadQueries(new ViewGenerations(database), Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC),
                 ZoneOffset.UTC));
-        feed = new Feed(new CaseloadProjection(database, queries, SimpleQueryUpdateEmitter.builder().build()));
+        feed = new Feed(new CaseloadProjection(new ViewGenerations(database), queries, SimpleQueryUpdateEmitter.builder().build()));
     }
 
     private TrajectoryStory opened(String wijk, LocalDate on) {

@@ -41,7 +41,7 @@ class ViewBatchTest {
     private Document viewWhenTokenIsStored(TrajectoryStory story, List<MessageHandlerInterceptor<EventMessage<?>>>
             interceptors) throws Exception {
         AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                new TrajectorySummaryProjection(database));
+                new TrajectorySummaryProjection(new ViewGenerations(database)));
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(
                 List.<EventMessage<?>>copyOf(story.messages()));
         AtomicReference<Document> atTokenStore = new AtomicReference<>();

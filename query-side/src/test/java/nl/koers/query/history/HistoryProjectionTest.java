@@ -1,5 +1,6 @@
 package nl.koers.query.history;
 
+import nl.koers.query.common.ViewGenerations;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.FocusAreaCode;
@@ -44,8 +45,8 @@ class HistoryProjectionTest {
         database = TestMongo.freshDatabase();
         keys = TestCipher.keyStore(database);
         cipher = new PersonalDataCipher(keys);
-        feed = new Feed(new HistoryProjection(database));
-        queries = new HistoryQueries(database);
+        feed = new Feed(new HistoryProjection(new ViewGenerations(database)));
+        queries = new HistoryQueries(new ViewGenerations(database));
     }
 
     private TrajectoryStory story() {

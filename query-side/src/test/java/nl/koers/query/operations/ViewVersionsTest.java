@@ -1,5 +1,6 @@
 package nl.koers.query.operations;
 
+import nl.koers.query.testing.ViewSnapshot;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -39,7 +40,8 @@ class ViewVersionsTest extends IntegrationTest {
 
         assertThat(versions.rebuildOutdatedViews()).containsExactly("caseload");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                database.getCollection("view_caseload").find(Filters.eq("_id", someWijk)).first())
+                database.getCollection(ViewSnapshot.live(database, "view_caseload"))
+                        .find(Filters.eq("_id", someWijk)).first())
                 .isNotNull().doesNotContainKey("stale"));
         assertThat(database.getCollection("view_versions").find(Filters.eq("_id", "caseload")).first()
                 .getInteger("version")).isEqualTo(CaseloadView.DESCRIPTOR.version());

@@ -1,5 +1,6 @@
 package nl.koers.query.outcome;
 
+import nl.koers.query.common.ViewGenerations;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.events.aftercare.BasicCondition;
 import nl.koers.events.aftercare.BasicConditionAssessed;
@@ -39,8 +40,8 @@ class OutcomeProjectionTest {
     void setUp() {
         MongoDatabase database = TestMongo.freshDatabase();
         cipher = TestCipher.in(database);
-        feed = new Feed(new OutcomeProjection(database));
-        queries = new OutcomeQueries(database, Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC),
+        feed = new Feed(new OutcomeProjection(new ViewGenerations(database)));
+        queries = new OutcomeQueries(new ViewGenerations(database), Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC),
                 ZoneOffset.UTC));
     }
 

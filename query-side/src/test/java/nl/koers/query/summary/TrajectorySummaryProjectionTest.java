@@ -1,5 +1,6 @@
 package nl.koers.query.summary;
 
+import nl.koers.query.common.ViewGenerations;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.FocusAreaCode;
@@ -42,8 +43,8 @@ class TrajectorySummaryProjectionTest {
     void setUp() {
         database = TestMongo.freshDatabase();
         cipher = TestCipher.in(database);
-        feed = new Feed(new TrajectorySummaryProjection(database));
-        queries = new SummaryQueries(database);
+        feed = new Feed(new TrajectorySummaryProjection(new ViewGenerations(database)));
+        queries = new SummaryQueries(new ViewGenerations(database));
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.koers.query.testing;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.platform.testing.TestStores;
 import nl.koers.query.QueryTestApplication;
+import nl.koers.query.operations.ViewRebuilds;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -44,6 +45,8 @@ public abstract class IntegrationTest {
     protected EventProcessingConfiguration processing;
     @Autowired
     protected PersonalDataCipher cipher;
+    @Autowired
+    protected ViewRebuilds rebuilds;
 
     protected Api api() {
         return new Api(port);
@@ -57,7 +60,7 @@ public abstract class IntegrationTest {
         eventStore.publish(messages);
     }
 
-    /** Waits until every streaming processor has handled every event in the log. */
+    /** Waits until every streaming processor has handled every event in the log, and readers see every rebuild. */
     protected void awaitViews() {
         await().atMost(PATIENCE).until(this::caughtUp);
     }
@@ -71,6 +74,10 @@ public abstract class IntegrationTest {
                 // every segment claimed (a processor in error releases its segment) and at the head of the log
                 int segments = processing.tokenStore(entry.getKey()).fetchSegments(entry.getKey()).length;
                 if (statuses.size() < segments || statuses.stream().anyMatch(EventTrackerStatus::isErrorState)) {
+                    return false;
+                }
+                // a rebuild has caught up once readers see its generation
+                if (rebuilds.rebuilding(entry.getKey())) {
                     return false;
                 }
                 for (EventTrackerStatus status : statuses) {

@@ -7,6 +7,7 @@ import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -19,14 +20,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Compacts the files of the embedded stores while Koers runs (once a minute it checks whether one has doubled)
- * and once more at shutdown, after the event processors have stopped and before the stores close. Nothing to do
- * with PostgreSQL, Axon Server or an external MongoDB.
+ * and once more at shutdown, after the event processors have stopped and before the stores close; the periodic check
+ * waits while a {@link CompactionHold} says so. Nothing to do with PostgreSQL, Axon Server or an external MongoDB.
  */
 @Component
 public class EmbeddedStoreCompaction implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
     private final MongoEndpoint mongo;
     private final MvStoreCompaction events;
+    private final ObjectProvider<CompactionHold> holds;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "store-compaction");
         thread.setDaemon(true);
@@ -34,13 +36,19 @@ public class EmbeddedStoreCompaction implements DisposableBean {
     });
 
     // Optional, not ObjectProvider: a real dependency, so this bean is destroyed before the data source.
-    public EmbeddedStoreCompaction(MongoEndpoint mongo, Optional<DataSource> dataSource) {
+    public EmbeddedStoreCompaction(MongoEndpoint mongo, Optional<DataSource> dataSource,
+                                   ObjectProvider<CompactionHold> holds) {
         this.mongo = mongo;
+        this.holds = holds;
         this.events = h2FileStore(dataSource.orElse(null));
         timer.scheduleWithFixedDelay(this::compactIfGrown, 1, 1, TimeUnit.MINUTES);
     }
 
     private void compactIfGrown() {
+        if (holds.stream().anyMatch(CompactionHold::holdsCompaction)) {
+            log.debug("Compaction waits: a compaction hold is in force");
+            return;
+        }
         try {
             if (events != null) {
                 events.compactIfGrown();
