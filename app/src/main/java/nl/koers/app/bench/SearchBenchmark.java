@@ -22,13 +22,15 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code ./koers bench search [--trajectories 1000,10000] [--clients 4] [--seconds 20] [--warmup 5] [--dir DIR]}:
+ * {@code ./koers bench search [--trajectories 1000,10000] [--clients 4] [--seconds 20] [--warmup 5] [--only search]
+ * [--dir DIR]}:
  * writes synthetic trajectories straight into the event store of a fresh embedded Koers (in steps, up to each
  * size), waits for the views and the search index, then lets {@code --clients} concurrent clients call the readers
  * the endpoints call, in process: searches by a justice liaison (every trajectory in scope; parts of names, a
  * whole given name, birth dates, BSNs; each result row logged as a read) and worklists, of a youth worker's focus
  * area and over all areas. Reports p50/p99 per query and size; finally restarts Koers on the same data and
- * reports how long the search index takes to rebuild from the log.
+ * reports how long the search index takes to rebuild from the log. {@code --only search} leaves the worklists out,
+ * so the searches do not wait behind them for the two cores.
  */
 public final class SearchBenchmark {
     private static final String PURPOSE = "benchmark: search latency";
@@ -42,6 +44,7 @@ public final class SearchBenchmark {
         int seconds = 20;
         int warmup = 5;
         Path dir = null;
+        boolean searchOnly = false;
         if (args.length % 2 != 0) {
             System.err.println("koers bench search: every option needs a value");
             return ReplayBenchmark.USAGE;
@@ -55,6 +58,13 @@ public final class SearchBenchmark {
                 case "--seconds" -> seconds = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--dir" -> dir = Path.of(value);
+                case "--only" -> {
+                    if (!value.equals("search")) {
+                        System.err.println("koers bench search: --only takes 'search'");
+                        return ReplayBenchmark.USAGE;
+                    }
+                    searchOnly = true;
+                }
                 default -> {
                     System.err.println("koers bench search: unknown option " + args[i]);
                     return ReplayBenchmark.USAGE;
@@ -75,7 +85,7 @@ public final class SearchBenchmark {
                     events += generated.appendTrajectories(koers.bean(EventStore.class),
                             size - generated.trajectoryIds().size());
                     koers.awaitCaughtUp(EmbeddedKoers.READERS, Duration.ofHours(2));
-                    report(size, measure(koers, generated, clients, warmup, seconds));
+                    report(size, measure(koers, generated, clients, warmup, seconds, searchOnly));
                 }
             }
             long started = System.nanoTime();
@@ -92,7 +102,7 @@ public final class SearchBenchmark {
     }
 
     private static ClosedLoop.Result measure(EmbeddedKoers koers, BenchData generated, int clients, int warmup,
-                                             int seconds) {
+                                             int seconds, boolean searchOnly) {
         SummaryReader summaries = koers.bean(SummaryReader.class);
         WorklistReader worklists = koers.bean(WorklistReader.class);
         List<FocusArea> areas = ReferenceData.get().focusAreas();
@@ -101,7 +111,7 @@ public final class SearchBenchmark {
             int[] turn = {c};
             return () -> {
                 int kind = turn[0]++ % 10;
-                if (kind < 7) {
+                if (searchOnly || kind < 7) {
                     summaries.search(LIAISON, query(random, generated), SummaryFilter.ANY, 0, 20, PURPOSE);
                     return "search";
                 }
