@@ -127,6 +127,11 @@ abstract class BrowserTestBase {
     void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
+        awaitLeft(page);
+    }
+
+    /** Waits until the browser has left the page whose {@code <html>} element this is. */
+    void awaitLeft(WebElement page) {
         // Chromium sometimes reports the old page's node as "not in the document" instead of stale: gone as well
         new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.stalenessOf(page));

@@ -10,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -155,7 +154,7 @@ class WorklistPagesBrowserTest extends BrowserTestBase {
         WebElement button = browser.findElement(By.cssSelector("main form button[type=submit]"));
         WebElement page = browser.findElement(By.tagName("html"));
         new Actions(browser).doubleClick(button).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        awaitLeft(page);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> path().startsWith("/trajecten/")
                 && !path().startsWith("/trajecten/nieuw"));
         assertThat(path()).matches("/trajecten/[0-9a-f-]{36}\\?minVersion=1");
