@@ -6,7 +6,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -19,10 +18,12 @@ public class EventProcessorGauges {
     static final String LAG = "koers.processor.lag";
     static final String REBUILD_PROGRESS = "koers.view.rebuild.progress";
     private final Processors processors;
+    private final ViewRebuilds rebuilds;
     private final MeterRegistry registry;
 
-    public EventProcessorGauges(Processors processors, MeterRegistry registry) {
+    public EventProcessorGauges(Processors processors, ViewRebuilds rebuilds, MeterRegistry registry) {
         this.processors = processors;
+        this.rebuilds = rebuilds;
         this.registry = registry;
     }
 
@@ -38,10 +39,7 @@ public class EventProcessorGauges {
                     .baseUnit("events")
                     .description("Events in the log that this processor has not handled yet")
                     .register(registry);
-            Gauge.builder(REBUILD_PROGRESS, processors, p -> {
-                        OptionalDouble progress = Processors.replayProgress(p.get(name));
-                        return progress.orElse(1.0);
-                    })
+            Gauge.builder(REBUILD_PROGRESS, rebuilds, r -> r.progress(name).orElse(1.0))
                     .tag("processor", name)
                     .description("Share of the event log replayed by a view rebuild (1 when none runs)")
                     .register(registry);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -47,8 +48,8 @@ public record OperationsController(Processors processors, ViewRebuilds rebuilds,
             view.put("claimedSegments", processor.processingStatus().size());
             view.put("position", position.isPresent() ? position.getAsLong() : null);
             view.put("lag", lag.isPresent() ? lag.getAsLong() : null);
-            view.put("rebuildProgress", Processors.replayProgress(processor).isPresent()
-                    ? Processors.replayProgress(processor).getAsDouble() : null);
+            OptionalDouble progress = rebuilds.progress(name);
+            view.put("rebuildProgress", progress.isPresent() ? progress.getAsDouble() : null);
             view.put("deadLetters", processors.configuration().deadLetterQueue(name).map(q -> q.size()).orElse(null));
             return view;
         }).toList();

@@ -4,7 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.koers.platform.runtime.CompactionHold;
 import nl.koers.platform.web.ApiProblem;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.time.Instant;
@@ -30,12 +36,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds a view from the start of the event log, beside the one readers use ({@link RebuiltAside}): stop its
- * processor, drop its dead letters, start a fresh generation of the view, reset its tokens (the projection's
- * {@code @ResetHandler} empties what it writes: the fresh generation), start it again. Readers keep the complete
- * current generation until every segment of the processor has handled the log up to where it ended when the
- * rebuild started; then they switch to the fresh one in one step. A restart during a rebuild resumes it from the
- * stored tokens (readers still see the old generation); when it stopped before the tokens were reset, the rebuild
- * starts again. Progress is logged every few seconds and exposed as {@code koers.view.rebuild.progress}; each
+ * processor, drop its dead letters, start a fresh generation of the view (the projection's {@code @ResetHandler}
+ * empties what it writes: the fresh generation), then replay the log up to where it ended into the processor's
+ * handlers in large units of work ({@link BulkReplay}), store that position as the processor's tokens and start the
+ * processor again, which handles what came in meanwhile. Readers keep the complete current generation until every
+ * segment of the processor has reached the position where the log ended when the rebuild started; then they
+ * switch to the fresh one in one step. A restart during a bulk replay starts the rebuild again (readers still see
+ * the old generation). Should the bulk replay fail, the processor rebuilds the view itself from reset tokens, which
+ * a restart resumes from where they got. Progress is logged every few seconds and exposed as {@code koers.view.rebuild.progress}; each
  * rebuild counts in {@code koers.view.rebuilds}. On a multi-replica deployment, stop the processor on the other
  * replicas first: segments they hold cannot be reset from here, and they read the old generation until they restart.
  */
@@ -49,17 +57,26 @@ public class ViewRebuilds implements CompactionHold {
     private final Processors processors;
     private final MeterRegistry registry;
     private final List<RebuiltAside> aside;
+    private final BulkReplay bulkReplay;
+    private final ProcessorTuning.EffectiveSettings settings;
     private final Map<String, ScheduledFuture<?>> watches = new ConcurrentHashMap<>();
+    /** Bulk replays running, per view, and the share of the log each has replayed. */
+    private final Map<String, Thread> replays = new ConcurrentHashMap<>();
+    private final Map<String, Double> replayed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "view-rebuild-monitor");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ViewRebuilds(Processors processors, MeterRegistry registry, List<RebuiltAside> aside) {
+    public ViewRebuilds(Processors processors, MeterRegistry registry, List<RebuiltAside> aside,
+                        EventStore eventStore, ProcessorTuning.EffectiveSettings settings,
+                        @Value("${koers.query.rebuild.batch-events:10000}") int batchEvents) {
         this.processors = processors;
         this.registry = registry;
         this.aside = aside;
+        this.settings = settings;
+        this.bulkReplay = new BulkReplay(eventStore, batchEvents);
     }
 
     public record Started(String processor, Instant startedAt, long eventsInLog) {
@@ -84,13 +101,19 @@ public class ViewRebuilds implements CompactionHold {
      */
     @Override
     public boolean holdsCompaction() {
-        return !watches.isEmpty();
+        return !watches.isEmpty() || !replays.isEmpty();
     }
 
     /** Whether a rebuild of this view runs: its fresh generation is not what readers see yet. */
     public boolean rebuilding(String name) {
         return holder(name).flatMap(holder -> holder.inProgress(name)).isPresent()
-                || Processors.rebuilding(processors.get(name));
+                || replays.containsKey(name) || Processors.rebuilding(processors.get(name));
+    }
+
+    /** The share of the log a running rebuild of this view has replayed; empty when none runs. */
+    public OptionalDouble progress(String name) {
+        Double bulk = replayed.get(name);
+        return bulk != null ? OptionalDouble.of(bulk) : Processors.replayProgress(processors.get(name));
     }
 
     /**
@@ -107,7 +130,7 @@ public class ViewRebuilds implements CompactionHold {
             }
             found.add(name);
             if (progress.get().replaying()) {
-                log.info("Resuming the rebuild of view {} from its stored tokens", name);
+                log.info("Resuming the rebuild of view {} from its processor's stored tokens", name);
                 watch(name, processors.get(name), Instant.now(), progress.get().target());
             } else {
                 log.info("The rebuild of view {} stopped before it began: starting it again", name);
@@ -126,6 +149,7 @@ public class ViewRebuilds implements CompactionHold {
         if (!processor.supportsReset()) {
             throw ApiProblem.conflict("the view of " + name + " cannot be rebuilt");
         }
+        stopReplay(name);
         ScheduledFuture<?> previous = watches.remove(name);
         if (previous != null) {
             previous.cancel(false);
@@ -145,17 +169,110 @@ public class ViewRebuilds implements CompactionHold {
         }
         // Letters of the old view would be replayed into the new one on retry: the replay meets them again.
         processors.configuration().deadLetterQueue(name).ifPresent(queue -> queue.clear());
-        Optional<RebuiltAside> holder = holder(name);
-        // the fresh generation is named (and remembered) before the tokens move, so a crash in between never
+        // the fresh generation is named (and remembered) before anything is written, so a crash in between never
         // leaves the processor writing a generation readers see
-        holder.ifPresent(h -> h.begin(name, head));
-        processor.resetTokens();
-        holder.ifPresent(h -> h.replaying(name));
-        processor.start();
+        holder(name).ifPresent(h -> h.begin(name, head));
         Counter.builder("koers.view.rebuilds").tag("processor", name)
                 .description("View rebuilds started").register(registry).increment();
-        watch(name, processor, startedAt, head);
+        if (processor instanceof AbstractEventProcessor handlers) {
+            replayInBulk(name, processor, handlers, startedAt, head);
+        } else {
+            replayThroughProcessor(name, processor, startedAt, head);
+        }
         return new Started(name, startedAt, head + 1);
+    }
+
+    /** On a thread of its own: the log into the handlers, the tokens to where it got, the processor on from there. */
+    private void replayInBulk(String name, StreamingEventProcessor processor, AbstractEventProcessor handlers,
+                              Instant startedAt, long head) {
+        replayed.put(name, 0.0);
+        Thread thread = new Thread(() -> {
+            AtomicLong lastLog = new AtomicLong(System.nanoTime());
+            try {
+                handlers.eventHandlerInvoker().performReset();
+                TrackingToken reached = bulkReplay.replay(handlers, head, position -> {
+                    replayed.put(name, head <= 0 ? 1.0 : Math.min(1.0, (double) position / head));
+                    if (System.nanoTime() - lastLog.get() >= PROGRESS_LOG_INTERVAL.toNanos()) {
+                        lastLog.set(System.nanoTime());
+                        log.info("Rebuilding view {}: {}%", name, Math.round(100 * replayed.get(name)));
+                    }
+                });
+                storeTokens(name, reached);
+                synchronized (replays) {
+                    if (replays.get(name) != Thread.currentThread()) {
+                        return; // a newer rebuild of this view took over
+                    }
+                    processor.start();
+                    watch(name, processor, startedAt, head);
+                    forget(name);
+                }
+            } catch (InterruptedException e) {
+                log.info("The rebuild of view {} was stopped", name);
+                forget(name);
+            } catch (RuntimeException e) {
+                synchronized (replays) {
+                    if (replays.get(name) != Thread.currentThread()) {
+                        return;
+                    }
+                    log.warn("Replaying the log into view {} failed ({}); its processor rebuilds it instead", name,
+                            e.toString());
+                    forget(name);
+                    replayThroughProcessor(name, processor, startedAt, head);
+                }
+            }
+        }, "view-rebuild-" + name);
+        thread.setDaemon(true);
+        replays.put(name, thread);
+        thread.start();
+    }
+
+    private void forget(String name) {
+        if (replays.remove(name, Thread.currentThread())) {
+            replayed.remove(name);
+        }
+    }
+
+    /** The processor resets its tokens (its reset handler empties the fresh generation) and replays the log itself. */
+    private void replayThroughProcessor(String name, StreamingEventProcessor processor, Instant startedAt,
+                                        long head) {
+        processor.resetTokens();
+        holder(name).ifPresent(h -> h.replaying(name));
+        processor.start();
+        watch(name, processor, startedAt, head);
+    }
+
+    /** Every segment of the (stopped) processor continues after the last event the bulk replay handled. */
+    private void storeTokens(String name, TrackingToken reached) {
+        TokenStore tokens = processors.configuration().tokenStore(name);
+        int[] segments = tokens.fetchSegments(name);
+        if (segments.length == 0) {
+            ProcessorTuning.Settings configured = settings.perGroup().get(name);
+            tokens.initializeTokenSegments(name, configured == null ? 1 : configured.segments(), reached);
+            return;
+        }
+        for (int segment : segments) {
+            tokens.storeToken(reached, name, segment);
+            tokens.releaseClaim(name, segment);
+        }
+    }
+
+    /** Stops a bulk replay of this view that is running, and waits until it has. */
+    private void stopReplay(String name) {
+        Thread running;
+        synchronized (replays) {
+            running = replays.remove(name);
+            replayed.remove(name);
+        }
+        if (running == null) {
+            return;
+        }
+        running.interrupt();
+        try {
+            running.join(SHUTDOWN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the rebuild of " + name, e);
+        }
     }
 
     /** Logs progress, and switches readers to the fresh generation once the processor has caught up. */
@@ -174,8 +291,7 @@ public class ViewRebuilds implements CompactionHold {
                     watches.remove(name, task.get());
                 } else if (System.nanoTime() - lastLog.get() >= PROGRESS_LOG_INTERVAL.toNanos()) {
                     lastLog.set(System.nanoTime());
-                    log.info("Rebuilding view {}: {}%", name,
-                            Math.round(100 * Processors.replayProgress(processor).orElse(0)));
+                    log.info("Rebuilding view {}: {}%", name, Math.round(100 * progress(name).orElse(0)));
                 }
             } catch (RuntimeException e) {
                 log.warn("Checking the rebuild of view {} failed; checking again ({})", name, e.toString());
@@ -202,5 +318,6 @@ public class ViewRebuilds implements CompactionHold {
     @jakarta.annotation.PreDestroy
     void stop() {
         monitor.shutdownNow();
+        replays.values().forEach(Thread::interrupt);
     }
 }

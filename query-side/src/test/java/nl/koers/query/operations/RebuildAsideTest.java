@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * over once it has caught up: a read in the middle of a rebuild is never a 404 and never a partial picture. The
  * rebuild is held part-way by a gate on its replayed events.
  */
-@TestPropertySource(properties = {"koers.query.rebuild.drop-old-after=PT0S",
+@TestPropertySource(properties = {"koers.query.rebuild.drop-old-after=PT0S", "koers.query.rebuild.batch-events=10",
         "koers.query.processors.trajectory-summary.batch-size=10",
         "koers.query.processors.trajectory-history.batch-size=10",
         "koers.query.processors.caseload.batch-size=10"})

@@ -23,7 +23,10 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.common.transaction.NoTransactionManager;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
 import nl.koers.platform.config.KoersProperties;
 import nl.koers.serialization.MessageJson;
 import org.axonframework.commandhandling.CommandMessage;
@@ -72,13 +75,46 @@ public class AxonConfiguration {
         return jacksonSerializer();
     }
 
+    /**
+     * Tokens are written without waiting for the journal ({@code j: false}). A token that a crash takes back only
+     * means its events are delivered again, which every handler already survives (at-least-once delivery; views
+     * are idempotent by version); the next journaled write, or the store's own flush within a second, takes it to
+     * disk, together with the view writes before it. Waiting for the disk per token cost a file commit per
+     * processor per batch: several for every command. Dead letters keep the default write concern.
+     */
     @Bean
     MongoTemplate axonMongoTemplate(MongoClient client, KoersProperties properties) {
-        return DefaultMongoTemplate.builder()
+        MongoTemplate stock = DefaultMongoTemplate.builder()
                 .mongoDatabase(client, properties.mongo().database())
                 .trackingTokensCollectionName("axon_tracking_tokens")
                 .deadLetterCollectionName("axon_dead_letters")
                 .build();
+        return new MongoTemplate() {
+            @Override
+            public MongoCollection<Document> trackingTokensCollection() {
+                return stock.trackingTokensCollection().withWriteConcern(WriteConcern.W1.withJournal(false));
+            }
+
+            @Override
+            public MongoCollection<Document> eventCollection() {
+                return stock.eventCollection();
+            }
+
+            @Override
+            public MongoCollection<Document> snapshotCollection() {
+                return stock.snapshotCollection();
+            }
+
+            @Override
+            public MongoCollection<Document> sagaCollection() {
+                return stock.sagaCollection();
+            }
+
+            @Override
+            public MongoCollection<Document> deadLetterCollection() {
+                return stock.deadLetterCollection();
+            }
+        };
     }
 
     @Bean
