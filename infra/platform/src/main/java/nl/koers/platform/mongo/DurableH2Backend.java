@@ -1,10 +1,15 @@
 package nl.koers.platform.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,13 +19,27 @@ import java.util.Set;
  * {@code j: false}: such a write is committed with the next one that is (an MVStore commit stores every change made
  * before it). The read side's view writes ask for that: the processor's token, stored right after them with the
  * default write concern, commits them, and a crash before it means the batch is delivered again.
+ * <p>
+ * Its unique indexes (every {@code _id} lookup, insert and upsert goes through one) compare keys without Java
+ * serialization: see {@link IndexKeyDataType}; a file written before is rebuilt once when it is opened.
  */
 class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "dropindexes", "drop", "create", "renamecollection", "dropdatabase");
 
     DurableH2Backend(MVStore store) {
-        super(store);
+        super(migrated(store));
+    }
+
+    /** Before the superclass constructor opens the databases (and with them the index maps). */
+    private static MVStore migrated(MVStore store) {
+        IndexKeyOrder.migrate(store);
+        return store;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
     }
 
     @Override
@@ -35,5 +54,25 @@ class DurableH2Backend extends H2Backend {
     /** The client accepts an answer before the write is on disk ({@code writeConcern: {j: false}}). */
     static boolean unjournaled(Document command) {
         return command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
+    }
+
+    /**
+     * A database whose index maps are opened with the fast key order: opened by name first, so that the
+     * superclass, opening the same name, gets the map that is already open. An inner class on purpose: H2Backend's
+     * constructor opens the existing databases, and H2Database's constructor their indexes, before any field of
+     * either subclass is set; the reference to the enclosing backend (whose store is set) is set before that.
+     */
+    private final class Database extends H2Database {
+        Database(String name) {
+            super(name, DurableH2Backend.this.getMvStore(), DurableH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String mapName = IndexKeyOrder.indexMapName(getFullCollectionNamespace(collectionName), indexName);
+            IndexKeyOrder.open(DurableH2Backend.this.getMvStore(), mapName);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
     }
 }
