@@ -15,6 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 
 /**
@@ -111,12 +114,18 @@ public final class CommandBenchmark {
             }
             String contact = """
                     {"kind": "TALK", "contactOn": "%s", "note": "benchmark contact"}""".formatted(today.minusDays(1));
+            Map<Integer, AtomicLong> refused = new ConcurrentSkipListMap<>();
             ClosedLoop.Result result = ClosedLoop.run(settings.clients(), settings.warmup(), settings.seconds(), c -> {
                 int[] next = {c};
                 return () -> {
                     String id = ids.get(next[0]);
                     next[0] = (next[0] + settings.clients()) % settings.trajectories();
-                    return api.post("/api/trajectories/" + id + "/contacts", contact) == 201 ? "contact" : null;
+                    int status = api.post("/api/trajectories/" + id + "/contacts", contact);
+                    if (status != 201) {
+                        refused.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                        return null;
+                    }
+                    return "contact";
                 };
             });
             if (result.count("contact") == 0) {
@@ -126,7 +135,7 @@ public final class CommandBenchmark {
                             + "; %.2f ms CPU per command (whole process, clients included)%s%n",
                     how, settings.clients(), result.count("contact"), settings.seconds(), result.perSecond("contact"),
                     result.millis("contact", 0.50), result.millis("contact", 0.99), result.cpuMillisPer("contact"),
-                    result.failures() > 0 ? " (" + result.failures() + " not 201)" : "");
+                    result.failures() > 0 ? " (" + result.failures() + " not 201: status " + refused + ")" : "");
         }
     }
 
