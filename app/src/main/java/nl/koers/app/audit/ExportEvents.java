@@ -33,7 +33,8 @@ import java.util.function.Predicate;
  */
 public final class ExportEvents {
     static final int PROGRESS_EVERY = 100_000;
-    private static final int BATCH = 1_000;
+    /** Events per batch handed on: a replayed view writes each document it changed once per batch. */
+    private static final int BATCH = 10_000;
 
     private final Serializer serializer = AxonConfiguration.jacksonSerializer();
     private final EventUpcaster upcasters = liveUpcasters();
@@ -43,11 +44,12 @@ public final class ExportEvents {
     }
 
     /**
-     * Hands every event recorded at or before {@code asOf} that {@code wanted} accepts, in export order, to
-     * {@code handler}; {@code progress} hears the number of lines read every {@value #PROGRESS_EVERY} lines.
+     * Hands every event recorded at or before {@code asOf} that {@code wanted} accepts, in export order and in
+     * batches, to {@code handler}; {@code progress} hears the number of lines read every {@value #PROGRESS_EVERY}
+     * lines.
      */
     public Counts replay(BufferedReader export, Instant asOf, Predicate<AuditRecord> wanted,
-                  Consumer<DomainEventMessage<?>> handler, LongConsumer progress) throws IOException {
+                  Consumer<List<DomainEventMessage<?>>> handler, LongConsumer progress) throws IOException {
         List<GenericDomainEventEntry<byte[]>> batch = new ArrayList<>(BATCH);
         long lines = 0;
         long delivered = 0;
@@ -73,16 +75,19 @@ public final class ExportEvents {
         return new Counts(lines, delivered);
     }
 
-    private long deliver(List<GenericDomainEventEntry<byte[]>> batch, Consumer<DomainEventMessage<?>> handler) {
+    private long deliver(List<GenericDomainEventEntry<byte[]>> batch,
+                         Consumer<List<DomainEventMessage<?>>> handler) {
         DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(batch.stream(), serializer,
                 upcasters);
-        long count = 0;
+        List<DomainEventMessage<?>> messages = new ArrayList<>(batch.size());
         while (events.hasNext()) {
-            handler.accept(events.next());
-            count++;
+            messages.add(events.next());
         }
         batch.clear();
-        return count;
+        if (!messages.isEmpty()) {
+            handler.accept(messages);
+        }
+        return messages.size();
     }
 
     /**

@@ -25,7 +25,8 @@ import nl.koers.query.outcome.OutcomeQueries;
 import nl.koers.query.outcome.OutcomeReader;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -33,6 +34,7 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 
 import javax.crypto.SecretKey;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -97,17 +99,24 @@ final class ReplayedView {
         return wanted;
     }
 
-    /** Hands one event to every projection that handles it, in a unit of work as a live processor does. */
-    void handle(EventMessage<?> event) {
-        if (event.getPayload() instanceof YouthPersonalDataErased erasure) {
-            erasedYouths.add(erasure.youthId().value());
-        }
-        for (AnnotationEventHandlerAdapter projection : projections) {
-            if (projection.canHandle(event)) {
-                DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> projection.handle(event))
-                        .optionalExceptionResult().ifPresent(ReplayedView::rethrow);
+    /**
+     * Hands a batch of events to every projection that handles them, in one unit of work as a live processor's
+     * batch: each view document the batch changes is written once, when the batch ends.
+     */
+    void handle(List<? extends EventMessage<?>> events) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
+        unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            if (event.getPayload() instanceof YouthPersonalDataErased erasure) {
+                erasedYouths.add(erasure.youthId().value());
             }
-        }
+            for (AnnotationEventHandlerAdapter projection : projections) {
+                if (projection.canHandle(event)) {
+                    projection.handle(event);
+                }
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE).optionalExceptionResult().ifPresent(ReplayedView::rethrow);
     }
 
     Object answer() {

@@ -81,13 +81,13 @@ final class LiveExportBenchmark {
     private static void load(Path export, EventStore store) throws IOException {
         List<EventMessage<?>> batch = new ArrayList<>(1_000);
         try (BufferedReader reader = Files.newBufferedReader(export)) {
-            new ExportEvents().replay(reader, Instant.MAX, r -> true, message -> {
+            new ExportEvents().replay(reader, Instant.MAX, r -> true, messages -> messages.forEach(message -> {
                 batch.add(asStored(message));
                 if (batch.size() == 1_000) {
                     store.publish(batch);
                     batch.clear();
                 }
-            }, lines -> { });
+            }), lines -> { });
         }
         store.publish(batch);
     }
