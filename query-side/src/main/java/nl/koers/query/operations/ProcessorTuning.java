@@ -50,6 +50,10 @@ import java.util.stream.Collectors;
  * serialisation of every stored document: about half), Axon's per-event work (its coordinator polling queue sizes,
  * Micrometer monitors, time limits: about a fifth), reading and deserialising the log (about a tenth); the
  * projections themselves take a few percent.
+ * <p>
+ * Since then a rebuild no longer goes through the processor: {@link BulkReplay} hands the log to the processor's
+ * handlers in units of work of 10 000 events and the processor goes on from where it got. These settings shape live
+ * processing (and a rebuild that falls back to the processor).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProcessorTuning.Properties.class)

@@ -34,9 +34,9 @@ import java.util.function.Consumer;
  * collection; in production the application's MongoDB user gets only {@code insert} and {@code find} on it (see
  * infra/deploy). Entries hold pseudonymous ids, never names or notes.
  * <p>
- * Writing stays one insert per entry. Within a JVM appends take turns (the chain needs the previous hash); across
- * replicas the unique {@code _id} decides: a replica whose head is stale gets a duplicate key, reloads the head
- * and links after the entry that won, so the chain stays one line without gaps.
+ * Within a JVM appends take turns (the chain needs the previous hash), and those that wait for their turn go out
+ * together in one insert; across replicas the unique {@code _id} decides: a replica whose head is stale gets a
+ * duplicate key, reloads the head and links after the entry that won, so the chain stays one line without gaps.
  */
 @Component
 public class AccessLog {
@@ -45,6 +45,10 @@ public class AccessLog {
     private static final int ATTEMPTS = 20;
     private final MongoCollection<Document> log;
     private final Clock clock;
+    /** Guards {@link #waiting} and {@link #writing}; the one thread writing owns {@link #head}. */
+    private final Object turns = new Object();
+    private final List<Request> waiting = new ArrayList<>();
+    private boolean writing;
     private AccessLogLink head;
 
     public AccessLog(@Qualifier("koers") MongoDatabase database, Clock clock) {
@@ -57,7 +61,8 @@ public class AccessLog {
 
     public void granted(String user, String role, String action, String resource, String trajectoryId,
                         String youthId, String purpose) {
-        append(user, role, action, resource, trajectoryId, youthId, purpose, AccessLogEntry.GRANTED, 200);
+        write(List.of(new Unlinked(user, role, action, resource, trajectoryId, youthId, shortened(purpose),
+                AccessLogEntry.GRANTED, 200)));
     }
 
     /** One read of a trajectory, by pseudonymous ids. */
@@ -66,64 +71,133 @@ public class AccessLog {
 
     /**
      * Several granted reads of one request at once (the rows of a list, a search or a worklist), one chained entry
-     * each, written in one ordered insert.
+     * each, written together.
      */
-    public synchronized void grantedEach(String user, String role, String action, List<Read> reads, String purpose) {
+    public void grantedEach(String user, String role, String action, List<Read> reads, String purpose) {
         if (reads.isEmpty()) {
             return;
         }
-        String at = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-        String reason = purpose == null ? null : truncate(purpose);
-        if (head == null) {
-            head = loadHead();
-        }
-        List<Document> entries = new ArrayList<>(reads.size());
-        AccessLogLink previous = head;
-        for (Read read : reads) {
-            previous = new AccessLogLink(previous.sequence() + 1, at, user, role, action,
-                    "/api/trajectories/" + read.trajectoryId(), read.trajectoryId(), read.youthId(), reason,
-                    AccessLogEntry.GRANTED, 200, previous.hash(), null).hashed();
-            entries.add(toDocument(previous));
-        }
-        try {
-            log.insertMany(entries);
-            head = previous;
-        } catch (MongoBulkWriteException e) {
-            // another replica appended in between: the entries before the clash are in, the rest link after it
-            int written = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-            head = null;
-            for (Read read : reads.subList(written, reads.size())) {
-                append(user, role, action, "/api/trajectories/" + read.trajectoryId(), read.trajectoryId(),
-                        read.youthId(), purpose, AccessLogEntry.GRANTED, 200);
-            }
-        }
+        String reason = shortened(purpose);
+        write(reads.stream().map(read -> new Unlinked(user, role, action, "/api/trajectories/" + read.trajectoryId(),
+                read.trajectoryId(), read.youthId(), reason, AccessLogEntry.GRANTED, 200)).toList());
     }
 
     public void refused(String user, String role, String action, String resource, String trajectoryId,
                         String youthId, String purpose, int status) {
-        append(user, role, action, resource, trajectoryId, youthId, purpose, AccessLogEntry.REFUSED, status);
+        write(List.of(new Unlinked(user, role, action, resource, trajectoryId, youthId, shortened(purpose),
+                AccessLogEntry.REFUSED, status)));
     }
 
-    private synchronized void append(String user, String role, String action, String resource, String trajectoryId,
-                                     String youthId, String purpose, String outcome, int status) {
+    /** What an entry says before it is linked into the chain (its sequence, time and hashes). */
+    private record Unlinked(String user, String role, String action, String resource, String trajectoryId,
+                            String youthId, String purpose, String outcome, int status) {
+    }
+
+    /** The entries of one request; done once they are stored (or the write failed). */
+    private static final class Request {
+        final List<Unlinked> entries;
+        boolean done;
+        RuntimeException failure;
+
+        Request(List<Unlinked> entries) {
+            this.entries = entries;
+        }
+    }
+
+    /**
+     * Stores a request's entries before it returns. Requests that arrive while another write is under way wait and
+     * then go out together, in one ordered insert: one disk commit for all of them instead of one each, while every
+     * caller still returns only once its own entries are stored.
+     */
+    private void write(List<Unlinked> entries) {
+        Request mine = new Request(entries);
+        List<Request> group;
+        synchronized (turns) {
+            waiting.add(mine);
+            boolean interrupted = false;
+            while (writing && !mine.done) {
+                try {
+                    turns.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the entry must be stored (or fail) before the request goes on
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (mine.done) {
+                if (mine.failure != null) {
+                    throw mine.failure;
+                }
+                return;
+            }
+            writing = true;
+            group = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        RuntimeException failure = null;
+        try {
+            List<Unlinked> all = new ArrayList<>();
+            group.forEach(request -> all.addAll(request.entries));
+            insertChained(all);
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            synchronized (turns) {
+                for (Request request : group) {
+                    request.done = true;
+                    request.failure = failure;
+                }
+                writing = false;
+                turns.notifyAll();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Links the entries after the head and inserts them in order. Another replica may have appended in between: the
+     * unique {@code _id} refuses the first clashing entry, those before it are in, and the rest link after the
+     * entry that won. Only one thread at a time runs this ({@link #write}).
+     */
+    private void insertChained(List<Unlinked> entries) {
         // MongoDB keeps milliseconds: hash what is stored
         String at = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-        String reason = purpose == null ? null : truncate(purpose);
-        for (int attempt = 1; ; attempt++) {
+        int stored = 0;
+        for (int attempt = 1; stored < entries.size(); attempt++) {
             if (head == null) {
                 head = loadHead();
             }
-            AccessLogLink entry = new AccessLogLink(head.sequence() + 1, at, user, role, action, resource,
-                    trajectoryId, youthId, reason, outcome, status, head.hash(), null).hashed();
+            List<Document> documents = new ArrayList<>(entries.size() - stored);
+            AccessLogLink previous = head;
+            for (Unlinked entry : entries.subList(stored, entries.size())) {
+                previous = new AccessLogLink(previous.sequence() + 1, at, entry.user(), entry.role(), entry.action(),
+                        entry.resource(), entry.trajectoryId(), entry.youthId(), entry.purpose(), entry.outcome(),
+                        entry.status(), previous.hash(), null).hashed();
+                documents.add(toDocument(previous));
+            }
             try {
-                log.insertOne(toDocument(entry));
-                head = entry;
-                return;
+                if (documents.size() == 1) {
+                    log.insertOne(documents.get(0));
+                } else {
+                    log.insertMany(documents);
+                }
+                head = previous;
+                stored = entries.size();
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt == ATTEMPTS) {
                     throw e;
                 }
-                head = null; // another replica appended: link after its entry
+                head = null;
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().isEmpty() || attempt == ATTEMPTS || ErrorCategory.fromErrorCode(
+                        e.getWriteErrors().get(0).getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                stored += e.getWriteErrors().get(0).getIndex();
+                head = null;
             }
         }
     }
@@ -207,7 +281,7 @@ public class AccessLog {
     }
 
     /** A purpose is the reader's justification, not a note about the youth; kept short. */
-    private static String truncate(String purpose) {
-        return purpose.length() > 300 ? purpose.substring(0, 300) : purpose;
+    private static String shortened(String purpose) {
+        return purpose == null || purpose.length() <= 300 ? purpose : purpose.substring(0, 300);
     }
 }
