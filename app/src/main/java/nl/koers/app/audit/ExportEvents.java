@@ -33,8 +33,12 @@ import java.util.function.Predicate;
  */
 public final class ExportEvents {
     static final int PROGRESS_EVERY = 100_000;
-    /** Events per batch handed on: a replayed view writes each document it changed once per batch. */
-    private static final int BATCH = 10_000;
+    /**
+     * Events per batch handed on: a replayed view writes each document it changed once per batch. Larger batches
+     * write less (10 000: the caseload over 100 000 events in 20 s instead of 33 s) but send every scope document
+     * they touched in one bulk write, which ran a 1 000 000-event caseload replay out of a 512 MB heap.
+     */
+    private static final int BATCH = 1_000;
 
     private final Serializer serializer = AxonConfiguration.jacksonSerializer();
     private final EventUpcaster upcasters = liveUpcasters();
