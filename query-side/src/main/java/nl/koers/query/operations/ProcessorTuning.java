@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
  * projections themselves take a few percent.
  * <p>
  * Since then a rebuild no longer goes through the processor: {@link BulkReplay} hands the log to the processor's
- * handlers in units of work of 10 000 events and the processor goes on from where it got. These settings shape live
+ * handlers in units of work of 2 000 events and the processor goes on from where it got. These settings shape live
  * processing (and a rebuild that falls back to the processor).
  */
 @Configuration(proxyBeanMethods = false)

@@ -71,7 +71,7 @@ public class ViewRebuilds implements CompactionHold {
 
     public ViewRebuilds(Processors processors, MeterRegistry registry, List<RebuiltAside> aside,
                         EventStore eventStore, ProcessorTuning.EffectiveSettings settings,
-                        @Value("${koers.query.rebuild.batch-events:10000}") int batchEvents) {
+                        @Value("${koers.query.rebuild.batch-events:2000}") int batchEvents) {
         this.processors = processors;
         this.registry = registry;
         this.aside = aside;
