@@ -2,7 +2,6 @@ package nl.koers.platform.accesslog;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -179,18 +178,9 @@ public class AccessLog {
                 documents.add(toDocument(previous));
             }
             try {
-                if (documents.size() == 1) {
-                    log.insertOne(documents.get(0));
-                } else {
-                    log.insertMany(documents);
-                }
+                log.insertMany(documents);
                 head = previous;
                 stored = entries.size();
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt == ATTEMPTS) {
-                    throw e;
-                }
-                head = null;
             } catch (MongoBulkWriteException e) {
                 if (e.getWriteErrors().isEmpty() || attempt == ATTEMPTS || ErrorCategory.fromErrorCode(
                         e.getWriteErrors().get(0).getCode()) != ErrorCategory.DUPLICATE_KEY) {
