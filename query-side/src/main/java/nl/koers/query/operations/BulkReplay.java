@@ -79,7 +79,7 @@ final class BulkReplay {
                         ? new ReplayToken(tokenAtReset, last) : last));
                 if (batch.size() >= batchEvents || position >= target) {
                     handle(batch, invoker, interceptors);
-                    batch.clear();
+                    batch = new ArrayList<>(Math.min(batchEvents, 65_536));
                     progress.accept(position);
                 }
             }
@@ -90,7 +90,7 @@ final class BulkReplay {
     private static void handle(List<EventMessage<?>> batch, EventHandlerInvoker invoker,
                                List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors)
             throws InterruptedException {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         ResultMessage<Object> result = unitOfWork.executeWithResult(
                 () -> new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
                     invoker.handle(message, Segment.ROOT_SEGMENT);
