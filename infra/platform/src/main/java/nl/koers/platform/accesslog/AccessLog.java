@@ -24,6 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +43,12 @@ import java.util.function.Consumer;
 public class AccessLog {
     static final String COLLECTION = "access_log";
     private static final int EXPORT_BATCH = 500;
-    private static final int ATTEMPTS = 20;
+    /**
+     * A clash means another replica appended, so retrying always makes progress somewhere; the limit only stops a
+     * loop on an error that is not a clash. Under heavy contention a writer can lose many times in a row: it backs
+     * off a random moment before it links again.
+     */
+    private static final int ATTEMPTS = 200;
     private final MongoCollection<Document> log;
     private final Clock clock;
     /** Guards {@link #waiting} and {@link #writing}; the one thread writing owns {@link #head}. */
@@ -188,6 +195,7 @@ public class AccessLog {
                 }
                 stored += e.getWriteErrors().get(0).getIndex();
                 head = null;
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(2_000_000));
             }
         }
     }
