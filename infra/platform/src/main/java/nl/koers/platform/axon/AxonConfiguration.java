@@ -1,6 +1,7 @@
 package nl.koers.platform.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.koers.events.common.CommandRefused;
 import nl.koers.events.common.Rejection;
 import org.axonframework.commandhandling.CommandBus;
@@ -10,6 +11,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -125,6 +127,12 @@ public class AxonConfiguration {
                 .claimTimeout(Duration.ofSeconds(10))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
+    }
+
+    /** Axon's message metrics without its unbounded capacity windows ({@link BoundedMessageMetrics}). */
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new BoundedMessageMetrics(meterRegistry);
     }
 
     /** Pooled streaming processors everywhere; a failing handler parks the event in a dead-letter queue. */

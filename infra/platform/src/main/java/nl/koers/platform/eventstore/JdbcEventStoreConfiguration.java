@@ -66,6 +66,9 @@ public class JdbcEventStoreConfiguration {
                 .build();
         EventTableFactory dialect = dialectOf(dataSource);
         engine.createSchema(dialect);
+        if (dialect == H2EventTableFactory.INSTANCE) {
+            H2EventTableFactory.cacheGlobalIndexes(dataSource);
+        }
         log.debug("Event tables ready ({})", dialect.getClass().getSimpleName());
         return engine;
     }
