@@ -3,8 +3,10 @@ package nl.koers.app.bench;
 import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.query.operations.ProcessorTuning;
 import nl.koers.query.operations.ViewRebuilds;
-import nl.koers.query.search.CaseIndex;
+import nl.koers.query.audit.AuditChainWriter;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -22,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./koers bench replay [--events 100000] [--batch-size N] [--segments N] [--dir DIR]
  * [--property name=value]}: writes synthetic
- * trajectories into the event store of a fresh embedded Koers (H2 file, file-backed in-process MongoDB), with the
- * views stopped, then rebuilds all four views at once from the start of the log, as the admin endpoint does, and
+ * trajectories into the event store of a fresh embedded Koers (H2 file, file-backed in-process MongoDB), with
+ * every reader of the log stopped, then rebuilds all four views at once from the start of the log, as the admin endpoint does, and
  * reports events per second with the processor settings in force. {@code --batch-size}/{@code --segments} override
  * the settings for every view (to compare settings; each run needs a fresh data folder); {@code --property} passes
  * any other setting, e.g. {@code koers.mongo.in-memory=true}.
@@ -82,10 +84,12 @@ public final class ReplayBenchmark {
 
     private static void replay(Path data, long events, List<String> settings) {
         try (EmbeddedKoers koers = EmbeddedKoers.start(data, settings)) {
-            // the views stand still while the log is written, so the figure is the rebuild alone; the search index
-            // (in memory, rebuilt at every start, not a view) stays off so it takes no CPU from the rebuild
-            EmbeddedKoers.VIEWS.forEach(view -> koers.processor(view).shutDown());
-            koers.processor(CaseIndex.NAME).shutDown();
+            // Every reader of the log stands still while it is written and while the views are rebuilt, so the
+            // first figure is the append alone (as a bulk import appends) and the second the rebuild alone: the
+            // views, the search index (in memory, rebuilt at every start), the write side's own processors and the
+            // audit chain. They would otherwise race the writer for the two cores.
+            koers.bean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
+            koers.bean(AuditChainWriter.class).stop();
             long t = System.nanoTime();
             BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 42);
             long stored = generated.append(koers.bean(EventStore.class), events);
@@ -118,7 +122,8 @@ public final class ReplayBenchmark {
             System.out.printf("replay benchmark: %d events (%d trajectories) in %s; heap max %d MB, %d cores%n",
                     stored, generated.trajectoryIds().size(), data, Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf("  writing the log: %.1f s (%.0f events/s)%n", writeSeconds, stored / writeSeconds);
+            System.out.printf("  appending the log in bulk (every reader paused): %.1f s (%.0f events/s)%n",
+                    writeSeconds, stored / writeSeconds);
             System.out.printf("%-20s %10s %10s %12s %s%n", "view", "seconds", "events/s", "batch size", "segments");
             for (String view : EmbeddedKoers.VIEWS) {
                 ProcessorTuning.Settings s = tuning.get(view);
