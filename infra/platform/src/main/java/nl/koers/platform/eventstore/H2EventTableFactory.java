@@ -17,19 +17,30 @@ final class H2EventTableFactory extends AbstractEventTableFactory {
     /**
      * Global indexes handed out per write of the identity sequence. H2 writes the sequence, and with
      * {@code WRITE_DELAY=0} commits the whole store, each time its cache runs out: with H2's default of 32 that was
-     * 31 extra disk commits inside every append of 1 000 events, and one in 32 commands. A crash loses the unused
-     * rest of the cache, which leaves a gap in the global indexes; tracking tokens and the audit chain already
-     * treat gaps as positions no event took (a rolled-back insert leaves one too).
+     * 31 extra disk commits inside every append of 1 000 events, and with 1 000 still one extra per append. A
+     * crash loses the unused rest of the cache (a clean shutdown does not), which leaves a gap in the global
+     * indexes; tracking tokens and the audit chain already treat gaps as positions no event took (a rolled-back
+     * insert leaves one too), and a token keeps at most the last 10 000 positions of a gap.
      */
-    static final int GLOBAL_INDEX_CACHE = 1000;
+    static final int GLOBAL_INDEX_CACHE = 100_000;
+    /**
+     * Payloads and metadata up to this many bytes are kept in the event's row. H2 keeps larger BLOB values (over
+     * 256 bytes by default, which most sealed payloads are) in a separate LOB store: two more maps written per
+     * append and read per event. Events stay far below this; older rows keep their LOB references and read as before.
+     */
+    static final int IN_ROW_PAYLOAD_BYTES = 65_536;
 
     private H2EventTableFactory() {
     }
 
-    /** Sets the identity cache on the event table, also on data files created before it was set; idempotent. */
-    static void cacheGlobalIndexes(DataSource dataSource) throws SQLException {
+    /**
+     * Sets the identity cache and in-row payload size (both kept in the database file), also on data files created
+     * before they were set; idempotent.
+     */
+    static void tuneForAppends(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE DomainEventEntry ALTER COLUMN globalIndex SET CACHE " + GLOBAL_INDEX_CACHE);
+            statement.execute("SET MAX_LENGTH_INPLACE_LOB " + IN_ROW_PAYLOAD_BYTES);
         }
     }
 

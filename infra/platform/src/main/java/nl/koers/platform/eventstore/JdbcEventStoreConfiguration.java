@@ -67,7 +67,7 @@ public class JdbcEventStoreConfiguration {
         EventTableFactory dialect = dialectOf(dataSource);
         engine.createSchema(dialect);
         if (dialect == H2EventTableFactory.INSTANCE) {
-            H2EventTableFactory.cacheGlobalIndexes(dataSource);
+            H2EventTableFactory.tuneForAppends(dataSource);
         }
         log.debug("Event tables ready ({})", dialect.getClass().getSimpleName());
         return engine;
