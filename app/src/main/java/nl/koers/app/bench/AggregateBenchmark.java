@@ -9,7 +9,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Repository;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class AggregateBenchmark {
             return ReplayBenchmark.USAGE;
         }
         try {
-            Path data = dir != null ? dir : Files.createTempDirectory("koers-bench-aggregate");
+            Path data = dir != null ? dir : BenchFolder.temporary("koers-bench-aggregate");
             try (EmbeddedKoers koers = EmbeddedKoers.start(data, List.of("--koers.aggregate-cache=false"))) {
                 EmbeddedKoers.VIEWS.forEach(view -> koers.processor(view).shutDown());
                 BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 5);

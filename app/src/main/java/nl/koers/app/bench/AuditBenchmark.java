@@ -58,7 +58,7 @@ public final class AuditBenchmark {
             }
         }
         try {
-            Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("koers-audit-bench");
+            Path work = dir != null ? Files.createDirectories(dir) : BenchFolder.temporary("koers-audit-bench");
             System.out.printf("audit benchmark: heap max %d MB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("%-10s %-22s %10s %14s %s%n", "events", "step", "seconds", "events/s", "note");

@@ -76,7 +76,7 @@ public final class CommandBenchmark {
         }
         Settings settings = new Settings(clients, seconds, warmup, trajectories);
         try {
-            Path data = dir != null ? dir : Files.createTempDirectory("koers-bench-commands");
+            Path data = dir != null ? dir : BenchFolder.temporary("koers-bench-commands");
             System.out.printf("command benchmark: %d clients, %d s after %d s warm-up, %d trajectories;"
                             + " heap max %d MB, %d cores%n", clients, seconds, warmup, trajectories,
                     Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ public final class QueryBenchmark {
             }
         }
         try {
-            Path data = dir != null ? dir : Files.createTempDirectory("koers-bench-queries");
+            Path data = dir != null ? dir : BenchFolder.temporary("koers-bench-queries");
             try (EmbeddedKoers koers = EmbeddedKoers.start(data, List.of())) {
                 BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 7);
                 long stored = generated.append(koers.bean(EventStore.class), events);

@@ -69,7 +69,7 @@ public final class ReplayBenchmark {
             return USAGE;
         }
         try {
-            Path data = dir != null ? dir : Files.createTempDirectory("koers-bench-replay");
+            Path data = dir != null ? dir : BenchFolder.temporary("koers-bench-replay");
             if (Files.exists(data.resolve("events.mv.db"))) {
                 System.err.println("koers bench replay: " + data + " already holds an event store; give a fresh --dir");
                 return USAGE;

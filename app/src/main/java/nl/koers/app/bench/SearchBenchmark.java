@@ -14,7 +14,6 @@ import nl.koers.query.worklist.WorklistReader;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -72,7 +71,7 @@ public final class SearchBenchmark {
             }
         }
         try {
-            Path data = dir != null ? dir : Files.createTempDirectory("koers-bench-search");
+            Path data = dir != null ? dir : BenchFolder.temporary("koers-bench-search");
             long events = 0;
             try (EmbeddedKoers koers = EmbeddedKoers.start(data, List.of())) {
                 BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 11);
