@@ -2,9 +2,10 @@ package nl.koers.platform.eventstore;
 
 import org.axonframework.common.IdentifierFactory;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Message identifiers (events above all) as time-ordered UUIDs (RFC 9562 version 7): milliseconds since the
@@ -16,11 +17,10 @@ import java.util.UUID;
  * Installed through {@code META-INF/services}, as Axon looks it up.
  */
 public final class TimeOrderedIdentifiers extends IdentifierFactory {
-    private static final long COUNTER_MAX = 0xFFF;
-    private final SecureRandom random = new SecureRandom();
+    private static final int COUNTER_BITS = 12;
     private final Clock clock;
-    private long lastMillis;
-    private long counter;
+    /** The last (milliseconds, counter) handed out, as one number: a counter that runs over moves on a millisecond. */
+    private final AtomicLong last = new AtomicLong();
 
     public TimeOrderedIdentifiers() {
         this(Clock.systemUTC());
@@ -35,18 +35,15 @@ public final class TimeOrderedIdentifiers extends IdentifierFactory {
         return next().toString();
     }
 
-    /** Strictly rising within this JVM, also when the clock stands still or steps back. */
-    synchronized UUID next() {
-        long millis = clock.millis();
-        if (millis > lastMillis) {
-            lastMillis = millis;
-            counter = random.nextInt(0x400); // starts low, so a busy millisecond has room to count
-        } else if (++counter > COUNTER_MAX) {
-            lastMillis++;
-            counter = 0;
-        }
-        long mostSignificant = (lastMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | counter;
-        long leastSignificant = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+    /** Strictly rising within this JVM, also when the clock stands still or steps back; lock-free. */
+    UUID next() {
+        long now = clock.millis() << COUNTER_BITS;
+        long moment = last.updateAndGet(previous -> Math.max(previous + 1, now));
+        long millis = moment >>> COUNTER_BITS;
+        long counter = moment & ((1L << COUNTER_BITS) - 1);
+        long mostSignificant = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | counter;
+        // uniqueness across replicas rests on these 62 bits; they need not be unpredictable (ids are no secrets)
+        long leastSignificant = ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
         return new UUID(mostSignificant, leastSignificant);
     }
 }

@@ -9,8 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +46,30 @@ class TimeOrderedIdentifiersTest {
         clock.set(Instant.parse("2026-12-01T09:59:00Z"));
 
         assertThat(identifiers.generateIdentifier()).isGreaterThan(before);
+    }
+
+    @Test
+    void threadsMakingIdentifiersAtOnceNeverMakeTheSameOneAndEachSeesThemRise() throws Exception {
+        TimeOrderedIdentifiers identifiers = new TimeOrderedIdentifiers();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> made = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            made.add(threads.submit(() -> {
+                List<String> mine = new ArrayList<>();
+                for (int i = 0; i < 10_000; i++) {
+                    mine.add(identifiers.generateIdentifier());
+                }
+                return mine;
+            }));
+        }
+        Set<String> all = new HashSet<>();
+        for (Future<List<String>> mine : made) {
+            assertThat(mine.get()).isSorted();
+            all.addAll(mine.get());
+        }
+        threads.shutdown();
+
+        assertThat(all).hasSize(80_000);
     }
 
     @Test
