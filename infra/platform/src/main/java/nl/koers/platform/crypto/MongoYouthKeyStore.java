@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -32,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -52,10 +51,16 @@ public class MongoYouthKeyStore implements YouthKeyStore {
     private final MongoCollection<Document> keys;
     private final MasterKeys masterKeys;
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentMap<YouthId, SecretKey> cache = new ConcurrentHashMap<>();
+    private final RecentYouthKeys cache;
     private final ReadWriteLock rotation = new ReentrantReadWriteLock();
 
     public MongoYouthKeyStore(MongoDatabase database, KeyMaterial material) {
+        this(database, material, Clock.systemUTC());
+    }
+
+    /** {@code clock}: when a key held in memory is too old to be used without reading MongoDB again. */
+    MongoYouthKeyStore(MongoDatabase database, KeyMaterial material, Clock clock) {
+        this.cache = new RecentYouthKeys(clock);
         this.keys = database.getCollection(COLLECTION);
         this.masterKeys = material.masterKeys();
         if (masterKeys.rotationPending()) {
@@ -173,7 +178,7 @@ public class MongoYouthKeyStore implements YouthKeyStore {
         try {
             MasterKey master = masterKeys.forWrapping();
             for (YouthId youth : youths) {
-                if (!cache.containsKey(youth) && !created.containsKey(youth)) {
+                if (cache.get(youth) == null && !created.containsKey(youth)) {
                     byte[] raw = new byte[32];
                     random.nextBytes(raw);
                     documents.add(wrapped(youth, raw, master));
@@ -185,7 +190,7 @@ public class MongoYouthKeyStore implements YouthKeyStore {
             }
             try {
                 keys.insertMany(documents, new InsertManyOptions().ordered(false));
-                cache.putAll(created);
+                created.forEach(cache::put);
             } catch (MongoBulkWriteException e) {
                 if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
                     throw e;

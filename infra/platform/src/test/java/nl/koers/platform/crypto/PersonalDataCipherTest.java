@@ -6,12 +6,14 @@ import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.EncryptedValue;
 import nl.koers.events.common.YouthId;
 import nl.koers.platform.mongo.EmbeddedMongo;
+import nl.koers.platform.testing.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -99,6 +101,22 @@ class PersonalDataCipherTest {
         assertThat(fresh.open(youth, name)).isEmpty();
         assertThat(fresh.erased(youth)).isTrue();
         assertThat(fresh.open(other, otherName)).contains("Noor");
+    }
+
+    @Test
+    void aReplicaThatHeldTheKeyStopsOpeningAnErasedYouthsDataWithinAMinute() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        PersonalDataCipher replica = new PersonalDataCipher(new MongoYouthKeyStore(database,
+                new KeyMaterial(new SecretKeySpec(MASTER, "AES"), new byte[32]), clock));
+        EncryptedValue name = cipher.seal(youth, "Sem");
+        assertThat(replica.open(youth, name)).contains("Sem"); // the replica now holds the key in memory
+
+        new MongoYouthKeyStore(database, new KeyMaterial(new SecretKeySpec(MASTER, "AES"), new byte[32]))
+                .destroy(youth);
+        clock.set(Instant.parse("2026-12-01T10:01:01Z"));
+
+        assertThat(replica.open(youth, name)).isEmpty();
+        assertThat(replica.erased(youth)).isTrue();
     }
 
     @Test
