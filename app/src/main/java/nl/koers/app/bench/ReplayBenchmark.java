@@ -95,6 +95,13 @@ public final class ReplayBenchmark {
             long stored = generated.append(koers.bean(EventStore.class), events);
             double writeSeconds = seconds(t);
             long head = koers.head();
+            // printed at once: at a million events the rebuild that follows takes many minutes
+            System.out.printf("replay benchmark: %d events (%d trajectories) in %s; heap max %d MB, %d cores%n",
+                    stored, generated.trajectoryIds().size(), data, Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("  appending the log in bulk (every reader paused): %.1f s (%.0f events/s)%n",
+                    writeSeconds, stored / writeSeconds);
+            System.out.println("  rebuilding the views …");
 
             ViewRebuilds rebuilds = koers.bean(ViewRebuilds.class);
             t = System.nanoTime();
@@ -119,11 +126,6 @@ public final class ReplayBenchmark {
             double rawRate = rawRead(koers.bean(EventStore.class), head);
 
             Map<String, ProcessorTuning.Settings> tuning = koers.bean(ProcessorTuning.EffectiveSettings.class).perGroup();
-            System.out.printf("replay benchmark: %d events (%d trajectories) in %s; heap max %d MB, %d cores%n",
-                    stored, generated.trajectoryIds().size(), data, Runtime.getRuntime().maxMemory() >> 20,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.printf("  appending the log in bulk (every reader paused): %.1f s (%.0f events/s)%n",
-                    writeSeconds, stored / writeSeconds);
             System.out.printf("%-20s %10s %10s %12s %s%n", "view", "seconds", "events/s", "batch size", "segments");
             for (String view : EmbeddedKoers.VIEWS) {
                 ProcessorTuning.Settings s = tuning.get(view);
