@@ -1,8 +1,7 @@
 package nl.koers.command.privacy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import nl.koers.command.InMemoryMongo;
 import nl.koers.command.Samples;
 import nl.koers.command.youth.YouthRegistry;
 import nl.koers.events.common.TrajectoryId;
@@ -10,13 +9,11 @@ import nl.koers.events.common.YouthId;
 import nl.koers.events.privacy.YouthPersonalDataErased;
 import nl.koers.platform.crypto.KeyMaterial;
 import nl.koers.platform.crypto.MongoYouthKeyStore;
-import nl.koers.platform.mongo.EmbeddedMongo;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.util.ArrayList;
@@ -30,29 +27,17 @@ import static org.mockito.Mockito.verify;
 
 /** Erasure destroys the youth's key and makes the command side forget the youth's identity hash everywhere. */
 class YouthErasureTest {
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private final EventGateway events = mock(EventGateway.class);
     private MongoDatabase database;
     private MongoYouthKeyStore keys;
     private YouthRegistry registry;
     private YouthErasure erasure;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
-        database = client.getDatabase("erasure_" + UUID.randomUUID().toString().substring(0, 8));
+        database = mongo.freshDatabase("erasure");
         keys = new MongoYouthKeyStore(database, new KeyMaterial(new SecretKeySpec(new byte[32], "AES"), new byte[32]));
         registry = new YouthRegistry(database);
         erasure = new YouthErasure(database, keys, registry, events, Samples.CLOCK);

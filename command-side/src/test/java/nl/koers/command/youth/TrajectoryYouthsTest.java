@@ -1,43 +1,27 @@
 package nl.koers.command.youth;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import nl.koers.command.InMemoryMongo;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
-import nl.koers.platform.mongo.EmbeddedMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which youth a trajectory belongs to: stored in MongoDB, remembered once found (it never changes). */
 class TrajectoryYouthsTest {
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private MongoDatabase database;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {
-        database = client.getDatabase("youths_" + UUID.randomUUID().toString().substring(0, 8));
+        database = mongo.freshDatabase("youths");
     }
 
     @Test

@@ -1,18 +1,15 @@
 package nl.koers.command.youth;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import nl.koers.command.InMemoryMongo;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.FocusAreaCode;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.trajectory.ClosureReason;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryTransferred;
-import nl.koers.platform.mongo.EmbeddedMongo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,26 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One open trajectory per youth, decided by the command side's own lookup table (never the query side). */
 class YouthRegistryTest {
     private static final FocusAreaCode FA03 = new FocusAreaCode("FA03");
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private YouthRegistry registry;
     private String identity;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
-        registry = new YouthRegistry(client.getDatabase("registry_" + UUID.randomUUID().toString().substring(0, 8)));
+        registry = new YouthRegistry(mongo.freshDatabase("registry"));
         identity = "hash-of-" + UUID.randomUUID();
     }
 
