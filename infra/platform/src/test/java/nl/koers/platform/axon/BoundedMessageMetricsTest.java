@@ -6,8 +6,10 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,18 @@ class BoundedMessageMetricsTest {
 
         assertThat(meters.get("commandBus.allTimer").tag("payloadType", "String").timer().count()).isEqualTo(1);
         assertThat(meters.find("commandBus.capacity").meters()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void queryUpdatesAreTimedPerMessageTypeWithoutACapacityWindow() {
+        MessageMonitor<Message<?>> monitor = (MessageMonitor<Message<?>>)
+                metrics.registerComponentWithDefaultTags(QueryUpdateEmitter.class, "queryUpdateEmitter");
+        monitor.onMessageIngested(GenericEventMessage.asEventMessage("update")).reportSuccess();
+
+        assertThat(meters.get("queryUpdateEmitter.allTimer").tag("payloadType", "String").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.find("queryUpdateEmitter.capacity").meters()).isEmpty();
     }
 
     @Test
