@@ -114,9 +114,7 @@ class RebuildAsideTest extends IntegrationTest {
         Map<String, Map<Object, org.bson.Document>> live = ViewSnapshot.of(database);
 
         GATE.close();
-        for (String view : GATED) {
-            assertThat(api.post("beheerder", "/api/admin/views/" + view + "/rebuild").status()).isEqualTo(202);
-        }
+        startRebuilds(api, GATED);
         GATE.let(40);
         // part-way: the fresh summary generation holds some trajectories, not all, and the views say so
         await().atMost(PATIENCE).until(() -> database.getCollection("view_trajectory_summary_g1")
@@ -152,9 +150,7 @@ class RebuildAsideTest extends IntegrationTest {
         Api api = api();
 
         GATE.close();
-        for (String view : List.of(SummaryView.NAME, HistoryView.NAME)) {
-            assertThat(api.post("beheerder", "/api/admin/views/" + view + "/rebuild").status()).isEqualTo(202);
-        }
+        startRebuilds(api, List.of(SummaryView.NAME, HistoryView.NAME));
         GATE.let(5);
         List<TrajectoryStory> during = Scenario.trajectories(cipher, 5, 2029);
         publish(during.toArray(TrajectoryStory[]::new));
@@ -168,9 +164,7 @@ class RebuildAsideTest extends IntegrationTest {
                     "OM: beoordeling").status()).as("recorded during the rebuild").isEqualTo(200);
         }
 
-        for (String view : List.of(SummaryView.NAME, HistoryView.NAME)) {
-            assertThat(api.post("beheerder", "/api/admin/views/" + view + "/rebuild").status()).isEqualTo(202);
-        }
+        startRebuilds(api, List.of(SummaryView.NAME, HistoryView.NAME));
         awaitViews();
         await().atMost(Duration.ofSeconds(60)).until(() -> rebuilding(api).isEmpty());
         assertThat(ViewSnapshot.of(database)).isEqualTo(handedOver);
@@ -197,6 +191,13 @@ class RebuildAsideTest extends IntegrationTest {
         assertThat(search.status()).isEqualTo(200);
         seen.put("search", search.body());
         return seen;
+    }
+
+    /** Asks for a rebuild of each view, as an administrator; each is accepted. */
+    private static void startRebuilds(Api api, List<String> views) {
+        for (String view : views) {
+            assertThat(api.post("beheerder", "/api/admin/views/" + view + "/rebuild").status()).as(view).isEqualTo(202);
+        }
     }
 
     private static List<String> rebuilding(Api api) {
