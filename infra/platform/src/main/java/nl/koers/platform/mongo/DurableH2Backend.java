@@ -1,6 +1,8 @@
 package nl.koers.platform.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -21,7 +23,8 @@ import java.util.Set;
  * default write concern, commits them, and a crash before it means the batch is delivered again.
  * <p>
  * Its unique indexes (every {@code _id} lookup, insert and upsert goes through one) compare keys without Java
- * serialization: see {@link IndexKeyDataType}; a file written before is rebuilt once when it is opened.
+ * serialization: see {@link IndexKeyDataType}; and its documents are stored as BSON, not with Java serialization:
+ * see {@link DocumentDataType}. A file written before either is converted once when it is opened.
  */
 class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
@@ -34,6 +37,7 @@ class DurableH2Backend extends H2Backend {
     /** Before the superclass constructor opens the databases (and with them the index maps). */
     private static MVStore migrated(MVStore store) {
         IndexKeyOrder.migrate(store);
+        DocumentEncoding.migrate(store);
         return store;
     }
 
@@ -57,9 +61,10 @@ class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * A database whose index maps are opened with the fast key order: opened by name first, so that the
-     * superclass, opening the same name, gets the map that is already open. An inner class on purpose: H2Backend's
-     * constructor opens the existing databases, and H2Database's constructor their indexes, before any field of
+     * A database whose index maps are opened with the fast key order and whose document maps store BSON: each map
+     * opened by name first, so that the superclass, opening the same name, gets the map that is already open. An
+     * inner class on purpose: H2Backend's constructor opens the existing databases, and H2Database's constructor
+     * their collections and indexes, before any field of
      * either subclass is set; the reference to the enclosing backend (whose store is set) is set before that.
      */
     private final class Database extends H2Database {
@@ -73,6 +78,13 @@ class DurableH2Backend extends H2Backend {
             String mapName = IndexKeyOrder.indexMapName(getFullCollectionNamespace(collectionName), indexName);
             IndexKeyOrder.open(DurableH2Backend.this.getMvStore(), mapName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            DocumentEncoding.open(DurableH2Backend.this.getMvStore(),
+                    DocumentEncoding.DATA_PREFIX + getFullCollectionNamespace(collectionName));
+            return super.openOrCreateCollection(collectionName, options);
         }
     }
 }

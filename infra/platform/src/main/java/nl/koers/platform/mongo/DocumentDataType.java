@@ -1,0 +1,83 @@
+package nl.koers.platform.mongo;
+
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The value type of the in-process MongoDB's document maps: each document stored as BSON, the form it arrived in
+ * over the wire, with mongo-java-server's own encoder and decoder. The stock maps store documents with Java
+ * serialization, one object stream per document with the class descriptors of every map and list in it, each time
+ * the page holding the document is written or read again: over half of the server's CPU during a view rebuild,
+ * and the biggest share of a durable command's. BSON carries every value a document can hold (the server receives
+ * nothing else), so a document reads back as it was written. A file written in the stock form is converted once
+ * when it is opened: see {@link DocumentEncoding}.
+ */
+final class DocumentDataType extends BasicDataType<Document> {
+    /** Estimates of what a value takes on the heap; MVStore samples them to size pages and its cache. */
+    private static final int OBJECT = 16;
+    private static final int ENTRY = 40;
+
+    @Override
+    public void write(WriteBuffer buffer, Document document) {
+        ByteBuf bson = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            int length = bson.readableBytes();
+            buffer.putVarInt(length);
+            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+        } finally {
+            bson.release();
+        }
+    }
+
+    @Override
+    public Document read(ByteBuffer buffer) {
+        int length = DataUtils.readVarInt(buffer);
+        ByteBuffer bson = buffer.slice();
+        bson.limit(length);
+        buffer.position(buffer.position() + length);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+    }
+
+    @Override
+    public int getMemory(Document document) {
+        return memory(document);
+    }
+
+    private static int memory(Object value) {
+        if (value instanceof String text) {
+            return OBJECT + 24 + text.length();
+        } else if (value instanceof Map<?, ?> map) {
+            int size = OBJECT + 48;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                size += ENTRY + memory(entry.getKey()) + memory(entry.getValue());
+            }
+            return size;
+        } else if (value instanceof Collection<?> values) {
+            int size = OBJECT + 24;
+            for (Object element : values) {
+                size += 8 + memory(element);
+            }
+            return size;
+        } else if (value instanceof BinData binary) {
+            return 2 * OBJECT + binary.getData().length;
+        }
+        return OBJECT + 16;
+    }
+
+    @Override
+    public Document[] createStorage(int size) {
+        return new Document[size];
+    }
+}
