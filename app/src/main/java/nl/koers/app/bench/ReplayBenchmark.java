@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./koers bench replay [--events 100000] [--batch-size N] [--segments N] [--dir DIR]
+ * [--views trajectory-summary,caseload,…]
  * [--property name=value]}: writes synthetic
  * trajectories into the event store of a fresh embedded Koers (H2 file, file-backed in-process MongoDB), with
- * every reader of the log stopped, then rebuilds all four views at once from the start of the log, as the admin endpoint does, and
+ * every reader of the log stopped, then rebuilds all four views (or those {@code --views} names) at once from the start of the log, as the admin endpoint does, and
  * reports events per second with the processor settings in force. {@code --batch-size}/{@code --segments} override
  * the settings for every view (to compare settings; each run needs a fresh data folder); {@code --property} passes
  * any other setting, e.g. {@code koers.mongo.in-memory=true}.
@@ -46,12 +47,20 @@ public final class ReplayBenchmark {
         long events = 100_000;
         Path dir = null;
         List<String> settings = new ArrayList<>();
+        List<String> views = EmbeddedKoers.VIEWS;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(value.replace("_", ""));
                 case "--dir" -> dir = Path.of(value);
                 case "--property" -> settings.add("--" + value);
+                case "--views" -> {
+                    views = List.of(value.split(","));
+                    if (!EmbeddedKoers.VIEWS.containsAll(views)) {
+                        System.err.println("koers bench replay: --views takes some of " + EmbeddedKoers.VIEWS);
+                        return USAGE;
+                    }
+                }
                 case "--batch-size", "--segments" -> {
                     int number = Integer.parseInt(value);
                     String setting = args[i].substring(2);
@@ -74,7 +83,7 @@ public final class ReplayBenchmark {
                 System.err.println("koers bench replay: " + data + " already holds an event store; give a fresh --dir");
                 return USAGE;
             }
-            replay(data, events, settings);
+            replay(data, events, settings, views);
             return OK;
         } catch (IOException | RuntimeException e) {
             System.err.println("koers bench replay: " + e);
@@ -82,7 +91,7 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static void replay(Path data, long events, List<String> settings) {
+    private static void replay(Path data, long events, List<String> settings, List<String> views) {
         try (EmbeddedKoers koers = EmbeddedKoers.start(data, settings)) {
             // Every reader of the log stands still while it is written and while the views are rebuilt, so the
             // first figure is the append alone (as a bulk import appends) and the second the rebuild alone: the
@@ -106,11 +115,11 @@ public final class ReplayBenchmark {
             ViewRebuilds rebuilds = koers.bean(ViewRebuilds.class);
             t = System.nanoTime();
             long cpu = processCpuNanos();
-            EmbeddedKoers.VIEWS.forEach(rebuilds::rebuild);
+            views.forEach(rebuilds::rebuild);
             Map<String, Double> done = new LinkedHashMap<>();
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (done.size() < EmbeddedKoers.VIEWS.size()) {
-                for (String view : EmbeddedKoers.VIEWS) {
+            while (done.size() < views.size()) {
+                for (String view : views) {
                     // rebuilt: caught up, and readers switched to the fresh generation
                     if (!done.containsKey(view) && koers.caughtUp(view, head) && !rebuilds.rebuilding(view)) {
                         done.put(view, seconds(t));
@@ -127,7 +136,7 @@ public final class ReplayBenchmark {
 
             Map<String, ProcessorTuning.Settings> tuning = koers.bean(ProcessorTuning.EffectiveSettings.class).perGroup();
             System.out.printf("%-20s %10s %10s %12s %s%n", "view", "seconds", "events/s", "batch size", "segments");
-            for (String view : EmbeddedKoers.VIEWS) {
+            for (String view : views) {
                 ProcessorTuning.Settings s = tuning.get(view);
                 System.out.printf("%-20s %10.1f %10.0f %12d %d%n", view, done.get(view), (head + 1) / done.get(view),
                         s.batchSize(), s.segments());
