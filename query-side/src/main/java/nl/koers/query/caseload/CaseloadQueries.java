@@ -1,6 +1,5 @@
 package nl.koers.query.caseload;
 
-import com.mongodb.client.model.Filters;
 import nl.koers.events.common.Phase;
 import nl.koers.events.reference.FocusArea;
 import nl.koers.events.reference.ReferenceData;
@@ -9,10 +8,8 @@ import nl.koers.query.casefile.Signal;
 import nl.koers.query.casefile.Signals;
 import nl.koers.query.casefile.WorkFacts;
 import nl.koers.query.common.BusinessDates;
-import nl.koers.query.common.ScopeEntries;
 import org.axonframework.queryhandling.QueryHandler;
 import nl.koers.query.common.ViewGenerations;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Answers caseload queries from the wijk documents of the scope, read by {@code _id} (one, or {@code $in} the
- * wijken of a focus area or municipality), counting their trajectory entries ({@link WorkFacts}). Date windows are
+ * wijken of a focus area or municipality), counting their trajectory entries ({@link WorkFacts}), each document
+ * parsed once per revision ({@link ParsedWijken}). Date windows are
  * relative to "today" from the clock: opened and closed in the last 30 days (today included); overdue network
  * meetings and trajectories without contact are the {@link Signals} of that day, the same the worklist shows.
  */
@@ -39,6 +36,7 @@ public class CaseloadQueries {
             Phase.AFTERCARE.name());
     private final ViewGenerations.GenerationalCollection wijken;
     private final Clock clock;
+    private final ParsedWijken parsed = new ParsedWijken();
 
     public CaseloadQueries(ViewGenerations generations, Clock clock) {
         this.wijken = CaseloadView.wijken(generations);
@@ -53,16 +51,15 @@ public class CaseloadQueries {
     public Caseload caseload(CaseloadScope scope) {
         LocalDate today = BusinessDates.today(clock);
         List<String> codes = scope.wijken();
-        Map<String, Document> documents = read(codes);
+        Map<String, Map<String, WorkFacts>> documents = read(codes);
 
         Tally total = new Tally(today);
         Map<String, Map<String, Long>> perCaseworker = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         List<Caseload.Neighbourhood> byNeighbourhood = new ArrayList<>();
         for (String code : codes) {
             Tally wijk = new Tally(today);
-            Document entries = ScopeEntries.entries(documents.get(CaseloadScope.neighbourhood(code).counterId()));
-            for (Object value : entries.values()) {
-                WorkFacts facts = WorkFacts.from((Document) value);
+            for (WorkFacts facts : documents.getOrDefault(CaseloadScope.neighbourhood(code).counterId(),
+                    Map.of()).values()) {
                 if (scope.kind() == CaseloadScope.Kind.FOCUS_AREA && !scope.code().equals(facts.focusArea())) {
                     continue;
                 }
@@ -94,8 +91,7 @@ public class CaseloadQueries {
                     .ifPresent(wijkCodes -> wijkCodes.forEach(code -> codes.add(code.value())));
         }
         Map<String, WorkFacts> cases = new LinkedHashMap<>();
-        read(codes).values().forEach(document -> ScopeEntries.entries(document).forEach((trajectoryId, value) -> {
-            WorkFacts facts = WorkFacts.from((Document) value);
+        read(codes).values().forEach(wijk -> wijk.forEach((trajectoryId, facts) -> {
             if (focusAreas.contains(facts.focusArea())) {
                 cases.put(trajectoryId, facts);
             }
@@ -103,12 +99,9 @@ public class CaseloadQueries {
         return cases;
     }
 
-    /** The wijk documents of these CBS codes, by document id. */
-    private Map<String, Document> read(List<String> codes) {
-        Map<String, Document> documents = new HashMap<>();
-        wijken.forReading().find(Filters.in("_id", codes.stream().map(c -> CaseloadScope.neighbourhood(c).counterId()).toList()))
-                .forEach(doc -> documents.put(doc.getString("_id"), doc));
-        return documents;
+    /** The work facts in the wijk documents of these CBS codes, by document id. */
+    private Map<String, Map<String, WorkFacts>> read(List<String> codes) {
+        return parsed.read(wijken.forReading(), codes.stream().map(c -> CaseloadScope.neighbourhood(c).counterId()).toList());
     }
 
     private static Map<String, Long> emptyPhases() {

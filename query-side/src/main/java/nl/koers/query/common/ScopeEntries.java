@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 public final class ScopeEntries extends ViewCollection {
     public static final String TRAJECTORIES = "trajectories";
+    /** Which batch changed the document last ({@link ViewBatch#revision()}); see {@link #revision(Document)}. */
+    public static final String REVISION = "revision";
     /** Flushed before the trajectory states the entries were derived from. */
     static final int RANK = 0;
 
@@ -22,18 +24,30 @@ public final class ScopeEntries extends ViewCollection {
 
     /**
      * Moves a trajectory's entry from where it was to where it is now: removed from a scope it left, written where
-     * it changed. {@code null} scope or entry: the trajectory counts nowhere (yet).
+     * it changed, and each scope document it changed marked with the batch's revision. {@code null} scope or entry:
+     * the trajectory counts nowhere (yet).
      */
     public void update(String trajectoryId, String scopeBefore, Document before, String scopeAfter, Document after) {
         String field = TRAJECTORIES + "." + trajectoryId;
         ViewBatch batch = ViewBatch.current();
+        String revision = batch.revision();
         if (scopeBefore != null && !scopeBefore.equals(scopeAfter)) {
             batch.setField(collection(), rank(), scopeBefore, field, null);
+            batch.setField(collection(), rank(), scopeBefore, REVISION, revision);
         }
         if (scopeAfter != null && after != null
                 && !(scopeAfter.equals(scopeBefore) && Objects.equals(before, after))) {
             batch.setField(collection(), rank(), scopeAfter, field, after);
+            batch.setField(collection(), rank(), scopeAfter, REVISION, revision);
         }
+    }
+
+    /**
+     * The revision of the last batch that changed this scope document; {@code null} for a document written before
+     * scope documents carried one (a reader must then read it whole every time).
+     */
+    public static String revision(Document scope) {
+        return scope == null ? null : scope.getString(REVISION);
     }
 
     /** The entries of a scope document (empty when there is none). */

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The view writes of one processor batch (one Axon unit of work), held back and sent when the batch commits,
@@ -47,6 +48,7 @@ public final class ViewBatch {
     private final Map<MongoCollection<Document>, Map<String, Document>> documents = new HashMap<>();
     private final Map<MongoCollection<Document>, Pending> pending = new LinkedHashMap<>();
     private final List<Runnable> afterFlush = new ArrayList<>();
+    private String revision;
 
     /** The writes held back for one collection, per document id in first-written order. */
     private record Pending(int rank, Map<String, Write> writes) {
@@ -135,7 +137,7 @@ public final class ViewBatch {
     }
 
     /** Sets ({@code value} not null) or unsets one field of a document that is not read back in the batch. */
-    void setField(MongoCollection<Document> collection, int rank, String id, String field, Document value) {
+    void setField(MongoCollection<Document> collection, int rank, String id, String field, Object value) {
         if (immediate) {
             Document update = value == null ? new Document("$unset", new Document(field, ""))
                     : new Document("$set", new Document(field, value));
@@ -151,6 +153,19 @@ public final class ViewBatch {
             write.set.put(field, value);
             write.upsert = true;
         }
+    }
+
+    /**
+     * A value unique to this batch (random), for documents that mark which write changed them last: a reader that
+     * keeps what it derived from such a document knows it is still current while the mark is the same, on any
+     * replica. Random rather than taken from an event: a batch delivered again after a crash must not put back a
+     * mark a reader may still hold for other content.
+     */
+    String revision() {
+        if (revision == null || immediate) {
+            revision = UUID.randomUUID().toString();
+        }
+        return revision;
     }
 
     private Write write(MongoCollection<Document> collection, int rank, String id) {

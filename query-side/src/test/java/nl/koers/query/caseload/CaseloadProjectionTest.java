@@ -1,6 +1,9 @@
 package nl.koers.query.caseload;
 
 import nl.koers.query.common.ViewGenerations;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import nl.koers.query.common.ScopeEntries;
 import com.mongodb.client.MongoDatabase;
 import nl.koers.events.common.CbsWijkCode;
 import nl.koers.events.common.FocusAreaCode;
@@ -41,10 +44,11 @@ class CaseloadProjectionTest {
     private PersonalDataCipher cipher;
     private Feed feed;
     private CaseloadQueries queries;
+    private MongoDatabase database;
 
     @BeforeEach
     void setUp() {
-        MongoDatabase database = TestMongo.freshDatabase();
+        database = TestMongo.freshDatabase();
         cipher = TestCipher.in(database);
         queries = new CaseloadQueries(new ViewGenerations(database), Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC),
                 ZoneOffset.UTC));
@@ -188,5 +192,46 @@ class CaseloadProjectionTest {
         assertThat(caseload.active().values()).containsOnly(0L);
         assertThat(caseload.openedLast30Days()).isEqualTo(1);
         assertThat(caseload.closedLast30Days()).isEqualTo(1);
+    }
+
+    /**
+     * A read keeps what it parsed of a wijk document only while the document's revision stays the same: every change
+     * shows in the next read, a change this replica's projection made and one another replica's made alike.
+     */
+    @Test
+    void theNextReadShowsEveryChangeOfItsWijkenAlsoOneMadeByAnotherReplica() {
+        feed.deliverInBatches(opened(FEIJENOORD, TODAY.minusDays(100)).messages(), 10);
+        assertThat(queries.caseload(CaseloadScope.focusArea("FA03")).active()).containsEntry("PREVENTION", 1L);
+        assertThat(queries.caseload(CaseloadScope.focusArea("FA03")).active()).containsEntry("PREVENTION", 1L);
+
+        feed.deliverInBatches(opened(FEIJENOORD, TODAY.minusDays(90))
+                .then(s -> new DetentionStarted(s.id(), DetentionType.PRE_TRIAL, "JJI", TODAY.minusDays(3), WORKER))
+                .messages(), 10);
+        assertThat(queries.caseload(CaseloadScope.focusArea("FA03")).active())
+                .containsEntry("PREVENTION", 1L).containsEntry("DETENTION", 1L);
+
+        CaseloadQueries otherQueries = new CaseloadQueries(new ViewGenerations(database), Clock.systemUTC());
+        Feed otherReplica = new Feed(new CaseloadProjection(new ViewGenerations(database), otherQueries,
+                SimpleQueryUpdateEmitter.builder().build()));
+        otherReplica.deliverInBatches(opened(FEIJENOORD, TODAY.minusDays(80)).messages(), 10);
+        Caseload caseload = queries.caseload(CaseloadScope.focusArea("FA03"));
+        assertThat(caseload.active()).containsEntry("PREVENTION", 2L).containsEntry("DETENTION", 1L);
+        assertThat(queries.caseload(CaseloadScope.neighbourhood(FEIJENOORD)).active()).isEqualTo(caseload.active());
+        assertThat(queries.cases(java.util.List.of("FA03"))).hasSize(3);
+    }
+
+    /** A wijk document written before documents carried a revision is read whole every time. */
+    @Test
+    void aWijkDocumentWithoutARevisionIsReadWholeEveryTime() {
+        TrajectoryStory story = opened(FEIJENOORD, TODAY.minusDays(100));
+        feed.deliver(story.messages());
+        assertThat(queries.caseload(CaseloadScope.focusArea("FA03")).active()).containsEntry("PREVENTION", 1L);
+
+        var wijken = database.getCollection(CaseloadView.COUNTERS);
+        String wijk = CaseloadScope.neighbourhood(FEIJENOORD).counterId();
+        wijken.updateOne(Filters.eq("_id", wijk), Updates.combine(Updates.unset(ScopeEntries.REVISION),
+                Updates.set(ScopeEntries.TRAJECTORIES + "." + story.id().value() + ".phase", "DETENTION")));
+        assertThat(queries.caseload(CaseloadScope.focusArea("FA03")).active())
+                .containsEntry("PREVENTION", 0L).containsEntry("DETENTION", 1L);
     }
 }
