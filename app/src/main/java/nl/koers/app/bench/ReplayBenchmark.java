@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * [--views trajectory-summary,caseload,…]
  * [--property name=value]}: writes synthetic
  * trajectories into the event store of a fresh embedded Koers (H2 file, file-backed in-process MongoDB), with
- * every reader of the log stopped, then rebuilds all four views (or those {@code --views} names) at once from the start of the log, as the admin endpoint does, and
+ * every reader of the log stopped, then rebuilds all four views (or those {@code --views} names) together from the start of the log, in one read of the log, as a start with new view versions does, and
  * reports events per second with the processor settings in force. {@code --batch-size}/{@code --segments} override
  * the settings for every view (to compare settings; each run needs a fresh data folder); {@code --property} passes
  * any other setting, e.g. {@code koers.mongo.in-memory=true}.
@@ -115,7 +115,7 @@ public final class ReplayBenchmark {
             ViewRebuilds rebuilds = koers.bean(ViewRebuilds.class);
             t = System.nanoTime();
             long cpu = processCpuNanos();
-            views.forEach(rebuilds::rebuild);
+            rebuilds.rebuildTogether(views);
             Map<String, Double> done = new LinkedHashMap<>();
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (done.size() < views.size()) {

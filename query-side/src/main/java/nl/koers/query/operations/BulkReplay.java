@@ -17,6 +17,10 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
@@ -24,6 +28,8 @@ import java.util.function.LongConsumer;
  * A view rebuild without the processor's per-event machinery: reads the event log once from its start up to a
  * target position and hands every event to the processor's own handlers (its dead-lettering invoker, behind its own
  * handler interceptors), as a replayed event ({@link ReplayToken}), in units of work of {@code batchEvents} events.
+ * Views rebuilt together share the read: each batch goes to every processor in turn, and an event's payload and
+ * metadata are deserialized once for all of them.
  * The views' writes of one unit of work go out together ({@code ViewBatch}), so each document changed in it is
  * written once, however many events changed it. The processor itself stands still meanwhile; afterwards it
  * continues live from the token this returns.
@@ -47,20 +53,19 @@ final class BulkReplay {
     }
 
     /**
-     * Replays the log up to {@code target} (inclusive; -1: an empty log) into the processor's handlers and returns
+     * Replays the log up to {@code target} (inclusive; -1: an empty log) into each processor's handlers and returns
      * the token of the last event handled (null when there was none). {@code progress} hears the position reached
      * after every unit of work. Stops with {@link InterruptedException} when the thread is interrupted.
      */
-    TrackingToken replay(AbstractEventProcessor processor, long target, LongConsumer progress)
+    TrackingToken replay(List<AbstractEventProcessor> processors, long target, LongConsumer progress)
             throws InterruptedException {
         if (target < 0) {
             return null;
         }
-        EventHandlerInvoker invoker = processor.eventHandlerInvoker();
-        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = processor.getHandlerInterceptors();
         TrackingToken tokenAtReset = eventStore.createHeadToken();
         TrackingToken last = null;
         long position = -1;
+        Handlers handlers = new Handlers(processors);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             List<EventMessage<?>> batch = new ArrayList<>(Math.min(batchEvents, 65_536));
             while (position < target) {
@@ -78,13 +83,93 @@ final class BulkReplay {
                 batch.add(event.withTrackingToken(tokenAtReset.covers(last)
                         ? new ReplayToken(tokenAtReset, last) : last));
                 if (batch.size() >= batchEvents || position >= target) {
-                    handle(batch, invoker, interceptors);
+                    handlers.handle(batch, position, progress);
                     batch = new ArrayList<>(Math.min(batchEvents, 65_536));
-                    progress.accept(position);
                 }
             }
+            handlers.finish(progress);
+        } finally {
+            handlers.close();
         }
         return last;
+    }
+
+    /**
+     * The processors a replay feeds. One is fed on the reading thread; several each get a thread of their own, so
+     * the views are built side by side while the next batch is read: each takes a batch once it has handled the one
+     * before, and the read runs at most one batch ahead of the slowest.
+     */
+    private static final class Handlers implements AutoCloseable {
+        private final List<AbstractEventProcessor> processors;
+        private final List<ExecutorService> threads;
+        private List<Future<?>> inFlight = List.of();
+        private long inFlightPosition = -1;
+
+        Handlers(List<AbstractEventProcessor> processors) {
+            this.processors = processors;
+            this.threads = processors.size() == 1 ? List.of() : processors.stream()
+                    .map(processor -> Executors.newSingleThreadExecutor(runnable -> {
+                        Thread thread = new Thread(runnable, "view-rebuild-" + processor.getName());
+                        thread.setDaemon(true);
+                        return thread;
+                    })).toList();
+        }
+
+        void handle(List<EventMessage<?>> batch, long position, LongConsumer progress) throws InterruptedException {
+            if (threads.isEmpty()) {
+                BulkReplay.handle(batch, processors.get(0).eventHandlerInvoker(),
+                        processors.get(0).getHandlerInterceptors());
+                progress.accept(position);
+                return;
+            }
+            finish(progress);
+            List<Future<?>> submitted = new ArrayList<>();
+            for (int i = 0; i < processors.size(); i++) {
+                AbstractEventProcessor processor = processors.get(i);
+                submitted.add(threads.get(i).submit(() -> {
+                    BulkReplay.handle(batch, processor.eventHandlerInvoker(), processor.getHandlerInterceptors());
+                    return null;
+                }));
+            }
+            inFlight = submitted;
+            inFlightPosition = position;
+        }
+
+        /** Waits until every processor has handled the batch in flight; then reports its position. */
+        void finish(LongConsumer progress) throws InterruptedException {
+            for (Future<?> handled : inFlight) {
+                try {
+                    handled.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof InterruptedException interrupted) {
+                        throw interrupted;
+                    }
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException("a replay batch failed", e.getCause());
+                }
+            }
+            if (!inFlight.isEmpty()) {
+                progress.accept(inFlightPosition);
+            }
+            inFlight = List.of();
+        }
+
+        /** Stops the threads and waits for a batch still being handled, so nothing writes after the replay ends. */
+        @Override
+        public void close() {
+            threads.forEach(ExecutorService::shutdownNow);
+            boolean interrupted = false;
+            for (ExecutorService thread : threads) {
+                try {
+                    thread.awaitTermination(WAIT_FOR_EVENTS_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void handle(List<EventMessage<?>> batch, EventHandlerInvoker invoker,

@@ -63,6 +63,8 @@ public class ViewRebuilds implements CompactionHold {
     /** Bulk replays running, per view, and the share of the log each has replayed. */
     private final Map<String, Thread> replays = new ConcurrentHashMap<>();
     private final Map<String, Double> replayed = new ConcurrentHashMap<>();
+    /** Set when the application stops: a bulk replay it interrupts hands nothing on to the processors. */
+    private volatile boolean stopping;
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "view-rebuild-monitor");
         thread.setDaemon(true);
@@ -84,15 +86,30 @@ public class ViewRebuilds implements CompactionHold {
 
     /** Starts a rebuild; 409 while one of this view runs. */
     public synchronized Started rebuild(String name) {
-        if (rebuilding(name)) {
-            throw ApiProblem.conflict("a rebuild of " + name + " is already running");
+        return rebuildTogether(List.of(name)).get(0);
+    }
+
+    /**
+     * Starts rebuilds of several views that share one read of the log ({@link BulkReplay}); 409 while one of them
+     * runs, and then none is started.
+     */
+    public synchronized List<Started> rebuildTogether(List<String> names) {
+        for (String name : names) {
+            if (rebuilding(name)) {
+                throw ApiProblem.conflict("a rebuild of " + name + " is already running");
+            }
         }
-        return start(name);
+        return start(names);
     }
 
     /** Starts a rebuild, abandoning one in progress (its fresh generation is dropped). */
     public synchronized Started rebuildFromScratch(String name) {
-        return start(name);
+        return start(List.of(name)).get(0);
+    }
+
+    /** Starts rebuilds of several views that share one read of the log, abandoning those in progress. */
+    public synchronized List<Started> rebuildFromScratch(List<String> names) {
+        return start(names);
     }
 
     /**
@@ -134,7 +151,7 @@ public class ViewRebuilds implements CompactionHold {
                 watch(name, processors.get(name), Instant.now(), progress.get().target());
             } else {
                 log.info("The rebuild of view {} stopped before it began: starting it again", name);
-                start(name);
+                start(List.of(name));
             }
         }
         return found;
@@ -144,19 +161,50 @@ public class ViewRebuilds implements CompactionHold {
         return aside.stream().filter(holder -> holder.holds(name)).findFirst();
     }
 
-    private Started start(String name) {
-        StreamingEventProcessor processor = processors.get(name);
-        if (!processor.supportsReset()) {
-            throw ApiProblem.conflict("the view of " + name + " cannot be rebuilt");
-        }
-        stopReplay(name);
-        ScheduledFuture<?> previous = watches.remove(name);
-        if (previous != null) {
-            previous.cancel(false);
+    /** A view whose rebuild replays the log into its processor's handlers beside the processor. */
+    private record InBulk(String name, StreamingEventProcessor processor, AbstractEventProcessor handlers) {
+    }
+
+    private List<Started> start(List<String> names) {
+        for (String name : names) {
+            if (!processors.get(name).supportsReset()) {
+                throw ApiProblem.conflict("the view of " + name + " cannot be rebuilt");
+            }
         }
         long head = processors.head();
         Instant startedAt = Instant.now();
-        log.info("Rebuilding view {} from the start of the event log ({} events)", name, head + 1);
+        List<Started> started = new ArrayList<>();
+        List<InBulk> inBulk = new ArrayList<>();
+        for (String name : names) {
+            StreamingEventProcessor processor = processors.get(name);
+            stopReplay(name);
+            ScheduledFuture<?> previous = watches.remove(name);
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            log.info("Rebuilding view {} from the start of the event log ({} events)", name, head + 1);
+            stop(name, processor);
+            // Letters of the old view would be replayed into the new one on retry: the replay meets them again.
+            processors.configuration().deadLetterQueue(name).ifPresent(queue -> queue.clear());
+            // the fresh generation is named (and remembered) before anything is written, so a crash in between never
+            // leaves the processor writing a generation readers see
+            holder(name).ifPresent(h -> h.begin(name, head));
+            Counter.builder("koers.view.rebuilds").tag("processor", name)
+                    .description("View rebuilds started").register(registry).increment();
+            if (processor instanceof AbstractEventProcessor handlers) {
+                inBulk.add(new InBulk(name, processor, handlers));
+            } else {
+                replayThroughProcessor(name, processor, startedAt, head);
+            }
+            started.add(new Started(name, startedAt, head + 1));
+        }
+        if (!inBulk.isEmpty()) {
+            replayInBulk(inBulk, startedAt, head);
+        }
+        return started;
+    }
+
+    private static void stop(String name, StreamingEventProcessor processor) {
         try {
             processor.shutdownAsync().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -167,62 +215,71 @@ public class ViewRebuilds implements CompactionHold {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("processor " + name + " failed to stop", e.getCause());
         }
-        // Letters of the old view would be replayed into the new one on retry: the replay meets them again.
-        processors.configuration().deadLetterQueue(name).ifPresent(queue -> queue.clear());
-        // the fresh generation is named (and remembered) before anything is written, so a crash in between never
-        // leaves the processor writing a generation readers see
-        holder(name).ifPresent(h -> h.begin(name, head));
-        Counter.builder("koers.view.rebuilds").tag("processor", name)
-                .description("View rebuilds started").register(registry).increment();
-        if (processor instanceof AbstractEventProcessor handlers) {
-            replayInBulk(name, processor, handlers, startedAt, head);
-        } else {
-            replayThroughProcessor(name, processor, startedAt, head);
-        }
-        return new Started(name, startedAt, head + 1);
     }
 
-    /** On a thread of its own: the log into the handlers, the tokens to where it got, the processor on from there. */
-    private void replayInBulk(String name, StreamingEventProcessor processor, AbstractEventProcessor handlers,
-                              Instant startedAt, long head) {
-        replayed.put(name, 0.0);
+    /**
+     * On a thread of its own: the log into the handlers of every view in {@code views} (one read for all), the
+     * tokens to where it got, each processor on from there. A view whose rebuild is started again meanwhile is
+     * taken over by the newer rebuild, which stops this one; the other views then rebuild through their processors.
+     */
+    private void replayInBulk(List<InBulk> views, Instant startedAt, long head) {
+        List<String> names = views.stream().map(InBulk::name).toList();
+        names.forEach(name -> replayed.put(name, 0.0));
         Thread thread = new Thread(() -> {
             AtomicLong lastLog = new AtomicLong(System.nanoTime());
             try {
-                handlers.eventHandlerInvoker().performReset();
-                TrackingToken reached = bulkReplay.replay(handlers, head, position -> {
-                    replayed.put(name, head <= 0 ? 1.0 : Math.min(1.0, (double) position / head));
-                    if (System.nanoTime() - lastLog.get() >= PROGRESS_LOG_INTERVAL.toNanos()) {
-                        lastLog.set(System.nanoTime());
-                        log.info("Rebuilding view {}: {}%", name, Math.round(100 * replayed.get(name)));
-                    }
-                });
-                storeTokens(name, reached);
+                views.forEach(view -> view.handlers().eventHandlerInvoker().performReset());
+                TrackingToken reached = bulkReplay.replay(views.stream().map(InBulk::handlers).toList(), head,
+                        position -> {
+                            double share = head <= 0 ? 1.0 : Math.min(1.0, (double) position / head);
+                            names.forEach(name -> replayed.computeIfPresent(name, (n, before) -> share));
+                            if (System.nanoTime() - lastLog.get() >= PROGRESS_LOG_INTERVAL.toNanos()) {
+                                lastLog.set(System.nanoTime());
+                                log.info("Rebuilding {} {}: {}%", names.size() == 1 ? "view" : "views",
+                                        String.join(", ", names), Math.round(100 * share));
+                            }
+                        });
                 synchronized (replays) {
-                    if (replays.get(name) != Thread.currentThread()) {
-                        return; // a newer rebuild of this view took over
+                    for (InBulk view : views) {
+                        if (replays.get(view.name()) != Thread.currentThread()) {
+                            continue; // a newer rebuild of this view took over
+                        }
+                        storeTokens(view.name(), reached);
+                        view.processor().start();
+                        watch(view.name(), view.processor(), startedAt, head);
+                        forget(view.name());
                     }
-                    processor.start();
-                    watch(name, processor, startedAt, head);
-                    forget(name);
                 }
             } catch (InterruptedException e) {
-                log.info("The rebuild of view {} was stopped", name);
-                forget(name);
+                synchronized (replays) {
+                    for (InBulk view : views) {
+                        if (replays.get(view.name()) != Thread.currentThread()) {
+                            log.info("The rebuild of view {} was stopped", view.name());
+                        } else if (!stopping) {
+                            // stopped for another view of this read; this one goes on through its processor
+                            forget(view.name());
+                            replayThroughProcessor(view.name(), view.processor(), startedAt, head);
+                        } else {
+                            forget(view.name());
+                        }
+                    }
+                }
             } catch (RuntimeException e) {
                 synchronized (replays) {
-                    if (replays.get(name) != Thread.currentThread()) {
-                        return;
+                    for (InBulk view : views) {
+                        if (replays.get(view.name()) != Thread.currentThread()) {
+                            continue;
+                        }
+                        log.warn("Replaying the log into view {} failed ({}); its processor rebuilds it instead",
+                                view.name(), e.toString());
+                        forget(view.name());
+                        replayThroughProcessor(view.name(), view.processor(), startedAt, head);
                     }
-                    log.warn("Replaying the log into view {} failed ({}); its processor rebuilds it instead", name,
-                            e.toString());
-                    forget(name);
-                    replayThroughProcessor(name, processor, startedAt, head);
                 }
             }
-        }, "view-rebuild-" + name);
+        }, "view-rebuild-" + String.join("+", names));
         thread.setDaemon(true);
-        replays.put(name, thread);
+        names.forEach(name -> replays.put(name, thread));
         thread.start();
     }
 
@@ -317,6 +374,7 @@ public class ViewRebuilds implements CompactionHold {
 
     @jakarta.annotation.PreDestroy
     void stop() {
+        stopping = true;
         monitor.shutdownNow();
         replays.values().forEach(Thread::interrupt);
     }

@@ -52,12 +52,19 @@ public class ViewVersions {
             if (stored != null && stored.getInteger("version", 0) != version) {
                 log.info("View {} was built by version {} of its projection, the code is at {}: rebuilding it",
                         view, stored.getInteger("version", 0), version);
-                rebuilds.rebuildFromScratch(view);
                 rebuilt.add(view);
             }
-            if (stored == null || stored.getInteger("version", 0) != version) {
-                versions.replaceOne(Filters.eq("_id", view), new Document("_id", view).append("version", version),
-                        new ReplaceOptions().upsert(true));
+        });
+        // one read of the log for all of them; the version is recorded once the rebuild has begun (a stop before
+        // the switch resumes it from the fresh generation's pointer, as for a single view)
+        if (!rebuilt.isEmpty()) {
+            rebuilds.rebuildFromScratch(rebuilt);
+        }
+        views.forEach(descriptor -> {
+            Document stored = versions.find(Filters.eq("_id", descriptor.name())).first();
+            if (stored == null || stored.getInteger("version", 0) != descriptor.version()) {
+                versions.replaceOne(Filters.eq("_id", descriptor.name()), new Document("_id", descriptor.name())
+                        .append("version", descriptor.version()), new ReplaceOptions().upsert(true));
             }
         });
         return rebuilt;

@@ -34,8 +34,9 @@ class ViewVersionsTest extends IntegrationTest {
         assertThat(versions.rebuildOutdatedViews()).isEmpty();
 
         // an older projection left a wrong document behind and an older version number
-        Object someWijk = database.getCollection("view_caseload").find().first().get("_id");
-        database.getCollection("view_caseload").updateOne(Filters.eq("_id", someWijk), Updates.set("stale", true));
+        String wijken = ViewSnapshot.live(database, "view_caseload");
+        Object someWijk = database.getCollection(wijken).find().first().get("_id");
+        database.getCollection(wijken).updateOne(Filters.eq("_id", someWijk), Updates.set("stale", true));
         database.getCollection("view_versions").updateOne(Filters.eq("_id", "caseload"), Updates.set("version", 0));
 
         assertThat(versions.rebuildOutdatedViews()).containsExactly("caseload");
@@ -46,5 +47,28 @@ class ViewVersionsTest extends IntegrationTest {
         assertThat(database.getCollection("view_versions").find(Filters.eq("_id", "caseload")).first()
                 .getInteger("version")).isEqualTo(CaseloadView.DESCRIPTOR.version());
         assertThat(versions.rebuildOutdatedViews()).isEmpty();
+    }
+
+    /** Several outdated views are rebuilt in one read of the log, each into what the live processors had built. */
+    @Test
+    void outdatedViewsAreRebuiltTogetherIntoWhatTheLiveProcessorsBuilt() {
+        publish(Scenario.trajectories(cipher, 12, 2025).toArray(TrajectoryStory[]::new));
+        awaitViews();
+        var live = ViewSnapshot.of(database);
+        assertThat(live.get("view_caseload")).isNotEmpty();
+        assertThat(live.get("view_outcomes")).isNotEmpty();
+
+        for (String collection : List.of("view_caseload", "view_outcomes", "view_trajectory_history")) {
+            database.getCollection(ViewSnapshot.live(database, collection))
+                    .updateMany(Filters.empty(), Updates.set("stale", true));
+        }
+        for (String view : List.of("caseload", "outcomes", "trajectory-history")) {
+            database.getCollection("view_versions").updateOne(Filters.eq("_id", view), Updates.set("version", 0));
+        }
+
+        assertThat(versions.rebuildOutdatedViews())
+                .containsExactlyInAnyOrder("caseload", "outcomes", "trajectory-history");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ViewSnapshot.of(database))
+                .isEqualTo(live));
     }
 }

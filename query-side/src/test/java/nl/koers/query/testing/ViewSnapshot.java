@@ -14,7 +14,8 @@ import java.util.Map;
  * Every document of the read side's view collections, by collection and {@code _id}: to compare two builds. Each
  * collection is read in the generation readers see ({@link ViewGenerations}). The revision of a scope document is
  * left out: it marks which write came last (random per batch, for readers that keep what they parsed), not what the
- * view holds.
+ * view holds. So is a scope document without entries: readers count none either way, and whether one is left behind
+ * depends on whether a trajectory came and went within one batch.
  */
 public final class ViewSnapshot {
     public static final List<String> VIEW_COLLECTIONS = List.of("view_trajectory_summary", "view_trajectory_history",
@@ -33,11 +34,19 @@ public final class ViewSnapshot {
             List<Document> all = database.getCollection(live(database, collection)).find().into(new ArrayList<>());
             all.forEach(doc -> {
                 doc.remove(ScopeEntries.REVISION);
-                documents.put(doc.get("_id"), doc);
+                if (!isEmptyScope(doc)) {
+                    documents.put(doc.get("_id"), doc);
+                }
             });
             snapshot.put(collection, documents);
         }
         return snapshot;
+    }
+
+    private static boolean isEmptyScope(Document doc) {
+        Document entries = doc.get(ScopeEntries.TRAJECTORIES, Document.class);
+        return doc.keySet().stream().allMatch(key -> key.equals("_id") || key.equals(ScopeEntries.TRAJECTORIES))
+                && (entries == null || entries.isEmpty());
     }
 
     /** The name of the generation of this view collection that readers see now. */
