@@ -88,6 +88,19 @@ class PersonalDataCipherTest {
         assertThatThrownBy(() -> cipher.open(other, sealed)).isInstanceOf(IllegalStateException.class);
     }
 
+    /** The thread's cipher is set up afresh for every value: a value that failed to verify leaves nothing behind. */
+    @Test
+    void aValueThatFailsToVerifyDoesNotSpoilTheNextOnTheSameThread() {
+        EncryptedValue sealed = cipher.seal(youth, "Sem");
+        String text = sealed.ciphertext();
+        char last = text.charAt(text.length() - 3);
+        EncryptedValue tampered = new EncryptedValue(text.substring(0, text.length() - 3)
+                + (last == 'A' ? 'B' : 'A') + text.substring(text.length() - 2));
+        assertThatThrownBy(() -> cipher.open(youth, tampered)).isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.open(youth, sealed)).contains("Sem");
+        assertThat(cipher.open(youth, cipher.seal(youth, "Noor"))).contains("Noor");
+    }
+
     @Test
     void destroyingTheKeyErasesEveryValueOfThatYouthOnly() {
         EncryptedValue name = cipher.seal(youth, "Sem");
