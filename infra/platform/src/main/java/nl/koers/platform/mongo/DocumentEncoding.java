@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the documents of an in-process MongoDB file are stored. mongo-java-server's H2 backend keeps each collection
@@ -82,16 +81,7 @@ final class DocumentEncoding {
     }
 
     private static void convert(MVStore store, String name) {
-        MVMap<Object, Object> old = store.openMap(name);
-        MVMap<Object, Document> converted = store.openMap(CONVERTING, bsonMap());
-        for (Map.Entry<Object, Object> entry : old.entrySet()) {
-            converted.put(entry.getKey(), (Document) entry.getValue());
-        }
-        if (converted.sizeAsLong() != old.sizeAsLong()) {
-            throw new IllegalStateException("document map " + name + " lost documents in the conversion");
-        }
-        store.removeMap(old);
-        store.renameMap(converted, name);
+        StoredMaps.rewrite(store, name, CONVERTING, bsonMap(), "document map");
     }
 
     private static MVMap.Builder<Object, Document> bsonMap() {

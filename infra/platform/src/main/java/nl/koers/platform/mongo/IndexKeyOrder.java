@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which order the unique-index maps of an in-process MongoDB file are sorted in. mongo-java-server's H2 backend
@@ -74,20 +73,9 @@ final class IndexKeyOrder {
         return name.contains(INDEX_INFIX) && !name.startsWith("databases.") && !name.startsWith("meta.");
     }
 
+    /** Both orders call keys equal exactly when their serialized forms are equal: no key can be found twice. */
     private static void rebuild(MVStore store, String name) {
-        MVMap<Object, Object> old = store.openMap(name);
-        MVMap<KeyValue, Object> rebuilt = store.openMap(REBUILDING, newIndexMap());
-        for (Map.Entry<Object, Object> entry : old.entrySet()) {
-            if (rebuilt.put((KeyValue) entry.getKey(), entry.getValue()) != null) {
-                // cannot happen: both orders call keys equal exactly when their serialized forms are equal
-                throw new IllegalStateException("index map " + name + " holds a key twice in the new order");
-            }
-        }
-        if (rebuilt.sizeAsLong() != old.sizeAsLong()) {
-            throw new IllegalStateException("index map " + name + " lost keys in the rebuild");
-        }
-        store.removeMap(old);
-        store.renameMap(rebuilt, name);
+        StoredMaps.rewrite(store, name, REBUILDING, newIndexMap(), "index map");
     }
 
     private static MVMap.Builder<KeyValue, Object> newIndexMap() {
