@@ -1,8 +1,5 @@
 package nl.koers.platform.mongo;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -15,11 +12,9 @@ import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -41,18 +36,8 @@ class DocumentEncodingTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> conversionLog = new ListAppender<>();
-
-    @BeforeEach
-    void captureConversionLog() {
-        conversionLog.start();
-        ((Logger) LoggerFactory.getLogger(DocumentEncoding.class)).addAppender(conversionLog);
-    }
-
-    @AfterEach
-    void releaseConversionLog() {
-        ((Logger) LoggerFactory.getLogger(DocumentEncoding.class)).detachAppender(conversionLog);
-    }
+    @RegisterExtension
+    final LoggedMessages conversionLog = new LoggedMessages(DocumentEncoding.class);
 
     @Test
     void everyKindOfValueReadsBackAfterARestartAndTheFileHoldsBson() {
@@ -78,7 +63,7 @@ class DocumentEncodingTest {
         } finally {
             store.close();
         }
-        assertThat(messages()).as("a new file has nothing to convert").isEmpty();
+        assertThat(conversionLog.messages()).as("a new file has nothing to convert").isEmpty();
     }
 
     @Test
@@ -105,7 +90,7 @@ class DocumentEncodingTest {
             views.insertOne(new Document("_id", "after").append("n", 1));
         }
         // views and tokens, and the server's own collection of indexes per database
-        assertThat(messages()).singleElement().asString()
+        assertThat(conversionLog.messages()).singleElement().asString()
                 .matches("In-process MongoDB: \\d+ collections converted from Java serialization to BSON");
 
         try (EmbeddedMongo mongo = EmbeddedMongo.fileBacked(file);
@@ -116,7 +101,7 @@ class DocumentEncodingTest {
             assertThat(client.getDatabase("koers").getCollection("tokens").find().first())
                     .containsEntry("position", 41L);
         }
-        assertThat(messages()).as("the second start converts nothing").hasSize(1);
+        assertThat(conversionLog.messages()).as("the second start converts nothing").hasSize(1);
     }
 
     /** Documents with every kind of value the views, tokens, keys and logs hold, some large. */
@@ -143,7 +128,4 @@ class DocumentEncodingTest {
         return documents;
     }
 
-    private List<String> messages() {
-        return conversionLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
 }

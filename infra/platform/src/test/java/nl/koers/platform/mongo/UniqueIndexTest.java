@@ -1,8 +1,5 @@
 package nl.koers.platform.mongo;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -21,11 +18,9 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -48,18 +43,8 @@ class UniqueIndexTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> migrationLog = new ListAppender<>();
-
-    @BeforeEach
-    void captureMigrationLog() {
-        migrationLog.start();
-        ((Logger) LoggerFactory.getLogger(IndexKeyOrder.class)).addAppender(migrationLog);
-    }
-
-    @AfterEach
-    void releaseMigrationLog() {
-        ((Logger) LoggerFactory.getLogger(IndexKeyOrder.class)).detachAppender(migrationLog);
-    }
+    @RegisterExtension
+    final LoggedMessages migrationLog = new LoggedMessages(IndexKeyOrder.class);
 
     @Test
     void documentsAreFoundByIdAndDuplicatesAreRefused() {
@@ -89,7 +74,7 @@ class UniqueIndexTest {
             assertEveryIdFound(koers.getCollection("views"), ids);
             assertDuplicatesRefused(koers, ids);
         }
-        assertThat(messages()).as("a new file is marked at once").containsExactly(
+        assertThat(migrationLog.messages()).as("a new file is marked at once").containsExactly(
                 "In-process MongoDB: 0 unique-index maps rebuilt in the fast key order");
     }
 
@@ -130,7 +115,8 @@ class UniqueIndexTest {
                     .isInstanceOfSatisfying(MongoWriteException.class, UniqueIndexTest::isDuplicateKey);
             koers.getCollection("views").insertOne(new Document("_id", "na-de-ombouw"));
         }
-        assertThat(messages()).containsExactly("In-process MongoDB: 5 unique-index maps rebuilt in the fast key order");
+        assertThat(migrationLog.messages())
+                .containsExactly("In-process MongoDB: 5 unique-index maps rebuilt in the fast key order");
 
         try (EmbeddedMongo mongo = EmbeddedMongo.fileBacked(file);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
@@ -139,7 +125,7 @@ class UniqueIndexTest {
             assertEveryIdFound(koers.getCollection("views"), List.of("na-de-ombouw"));
             assertDuplicatesRefused(koers, ids);
         }
-        assertThat(messages()).as("the second start rebuilds nothing").hasSize(1);
+        assertThat(migrationLog.messages()).as("the second start rebuilds nothing").hasSize(1);
     }
 
     private static void assertEveryIdFound(MongoCollection<Document> collection, List<?> ids) {
@@ -179,10 +165,6 @@ class UniqueIndexTest {
         } finally {
             store.close();
         }
-    }
-
-    private List<String> messages() {
-        return migrationLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** Case ids, non-ASCII names, shared prefixes: the kinds of string _id the views hold. */
