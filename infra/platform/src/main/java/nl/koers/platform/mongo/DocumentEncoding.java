@@ -27,10 +27,9 @@ final class DocumentEncoding {
 
     /**
      * Converts the document maps of a file written with Java serialization, once; marks a new file at once. Each map
-     * is replaced and committed on its own, and the mark is written last: a conversion interrupted half-way starts
-     * again at the next start, so the mark goes in only when no map in the old form is left. A map already
-     * converted reads as BSON in that second pass too, because the conversion reads each map with the type its
-     * pages were written in, which a map records: see {@link #storedAsBson}.
+     * is replaced and marked as converted in one commit, and the file's mark is written last: a conversion
+     * interrupted half-way goes on at the next start with the maps not marked yet ({@link #storedAsBson}), and the
+     * per-map marks are removed with the file's.
      *
      * @return the number of document maps converted (0 when the file stores BSON already)
      */
