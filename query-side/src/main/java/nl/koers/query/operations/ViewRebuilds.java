@@ -240,10 +240,7 @@ public class ViewRebuilds implements CompactionHold {
                             }
                         });
                 synchronized (replays) {
-                    for (InBulk view : views) {
-                        if (replays.get(view.name()) != Thread.currentThread()) {
-                            continue; // a newer rebuild of this view took over
-                        }
+                    for (InBulk view : stillOurs(views)) {
                         storeTokens(view.name(), reached);
                         view.processor().start();
                         watch(view.name(), view.processor(), startedAt, head);
@@ -252,28 +249,18 @@ public class ViewRebuilds implements CompactionHold {
                 }
             } catch (InterruptedException e) {
                 synchronized (replays) {
-                    for (InBulk view : views) {
-                        if (replays.get(view.name()) != Thread.currentThread()) {
-                            log.info("The rebuild of view {} was stopped", view.name());
-                        } else if (!stopping) {
-                            // stopped for another view of this read; this one goes on through its processor
-                            forget(view.name());
-                            replayThroughProcessor(view.name(), view.processor(), startedAt, head);
-                        } else {
-                            forget(view.name());
-                        }
-                    }
+                    List<InBulk> ours = stillOurs(views);
+                    views.stream().filter(view -> !ours.contains(view))
+                            .forEach(view -> log.info("The rebuild of view {} was stopped", view.name()));
+                    // stopped for another view of this read: the others go on through their processors
+                    ours.forEach(view -> handOver(view, !stopping, startedAt, head));
                 }
             } catch (RuntimeException e) {
                 synchronized (replays) {
-                    for (InBulk view : views) {
-                        if (replays.get(view.name()) != Thread.currentThread()) {
-                            continue;
-                        }
+                    for (InBulk view : stillOurs(views)) {
                         log.warn("Replaying the log into view {} failed ({}); its processor rebuilds it instead",
                                 view.name(), e.toString());
-                        forget(view.name());
-                        replayThroughProcessor(view.name(), view.processor(), startedAt, head);
+                        handOver(view, true, startedAt, head);
                     }
                 }
             }
@@ -281,6 +268,19 @@ public class ViewRebuilds implements CompactionHold {
         thread.setDaemon(true);
         names.forEach(name -> replays.put(name, thread));
         thread.start();
+    }
+
+    /** The views of a bulk replay that no newer rebuild took over (call holding {@code replays}). */
+    private List<InBulk> stillOurs(List<InBulk> views) {
+        return views.stream().filter(view -> replays.get(view.name()) == Thread.currentThread()).toList();
+    }
+
+    /** Ends the bulk replay of a view; {@code rebuildThroughProcessor}: its processor rebuilds it from the start. */
+    private void handOver(InBulk view, boolean rebuildThroughProcessor, Instant startedAt, long head) {
+        forget(view.name());
+        if (rebuildThroughProcessor) {
+            replayThroughProcessor(view.name(), view.processor(), startedAt, head);
+        }
     }
 
     private void forget(String name) {

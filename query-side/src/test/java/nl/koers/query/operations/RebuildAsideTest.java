@@ -54,6 +54,8 @@ class RebuildAsideTest extends IntegrationTest {
     @Autowired
     @Qualifier("koers")
     MongoDatabase database;
+    @Autowired
+    ViewRebuilds rebuilds;
 
     /** Replayed events of the gated views wait for a permit (per view) while the gate is closed. */
     static final class ReplayGate {
@@ -168,6 +170,30 @@ class RebuildAsideTest extends IntegrationTest {
         awaitViews();
         await().atMost(Duration.ofSeconds(60)).until(() -> rebuilding(api).isEmpty());
         assertThat(ViewSnapshot.of(database)).isEqualTo(handedOver);
+    }
+
+    /**
+     * Views rebuilt together share one read of the log; a view of them rebuilt again half-way takes over its own
+     * rebuild, and the others finish through their processors: both end up as the live processors built them.
+     */
+    @Test
+    @Order(3)
+    void aViewRebuiltAgainHalfWayThroughASharedReadLeavesEveryViewComplete() {
+        publish(Scenario.trajectories(cipher, 20, 2030).toArray(TrajectoryStory[]::new));
+        awaitViews();
+        Map<String, Map<Object, org.bson.Document>> live = ViewSnapshot.of(database);
+        Api api = api();
+
+        GATE.close();
+        rebuilds.rebuildTogether(List.of(SummaryView.NAME, HistoryView.NAME));
+        GATE.let(15);
+        await().atMost(PATIENCE).until(() -> rebuilds.progress(HistoryView.NAME).orElse(0) > 0);
+        rebuilds.rebuildFromScratch(SummaryView.NAME);
+        assertThat(rebuilding(api)).contains(SummaryView.NAME, HistoryView.NAME);
+        GATE.open();
+        awaitViews();
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuilding(api).isEmpty());
+        assertThat(ViewSnapshot.of(database)).isEqualTo(live);
     }
 
     /** What a reader sees of every trajectory (summary and history), of the caseload, and of a name search. */
