@@ -65,8 +65,8 @@ final class BulkReplay {
         TrackingToken tokenAtReset = eventStore.createHeadToken();
         TrackingToken last = null;
         long position = -1;
-        Handlers handlers = new Handlers(processors);
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        try (Handlers handlers = new Handlers(processors);
+             BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             List<EventMessage<?>> batch = new ArrayList<>(Math.min(batchEvents, 65_536));
             while (position < target) {
                 if (Thread.interrupted()) {
@@ -88,8 +88,6 @@ final class BulkReplay {
                 }
             }
             handlers.finish(progress);
-        } finally {
-            handlers.close();
         }
         return last;
     }
@@ -117,8 +115,7 @@ final class BulkReplay {
 
         void handle(List<EventMessage<?>> batch, long position, LongConsumer progress) throws InterruptedException {
             if (threads.isEmpty()) {
-                BulkReplay.handle(batch, processors.get(0).eventHandlerInvoker(),
-                        processors.get(0).getHandlerInterceptors());
+                BulkReplay.handle(batch, processors.get(0));
                 progress.accept(position);
                 return;
             }
@@ -127,7 +124,7 @@ final class BulkReplay {
             for (int i = 0; i < processors.size(); i++) {
                 AbstractEventProcessor processor = processors.get(i);
                 submitted.add(threads.get(i).submit(() -> {
-                    BulkReplay.handle(batch, processor.eventHandlerInvoker(), processor.getHandlerInterceptors());
+                    BulkReplay.handle(batch, processor);
                     return null;
                 }));
             }
@@ -172,9 +169,11 @@ final class BulkReplay {
         }
     }
 
-    private static void handle(List<EventMessage<?>> batch, EventHandlerInvoker invoker,
-                               List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors)
+    /** One batch through the processor's own handler interceptors and invoker, in one unit of work. */
+    private static void handle(List<EventMessage<?>> batch, AbstractEventProcessor processor)
             throws InterruptedException {
+        EventHandlerInvoker invoker = processor.eventHandlerInvoker();
+        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = processor.getHandlerInterceptors();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         ResultMessage<Object> result = unitOfWork.executeWithResult(
                 () -> new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
