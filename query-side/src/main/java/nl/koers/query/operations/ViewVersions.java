@@ -43,6 +43,7 @@ public class ViewVersions {
     @EventListener(ApplicationReadyEvent.class)
     public List<String> rebuildOutdatedViews() {
         List<String> rebuilt = new ArrayList<>();
+        List<ViewDescriptor> unrecorded = new ArrayList<>();
         // a rebuild a stop interrupted goes on first (readers still see the generation from before it)
         rebuilds.resumeInterrupted();
         views.forEach(descriptor -> {
@@ -54,19 +55,18 @@ public class ViewVersions {
                         view, stored.getInteger("version", 0), version);
                 rebuilt.add(view);
             }
+            if (stored == null || stored.getInteger("version", 0) != version) {
+                unrecorded.add(descriptor);
+            }
         });
         // one read of the log for all of them; the version is recorded once the rebuild has begun (a stop before
         // the switch resumes it from the fresh generation's pointer, as for a single view)
         if (!rebuilt.isEmpty()) {
             rebuilds.rebuildFromScratch(rebuilt);
         }
-        views.forEach(descriptor -> {
-            Document stored = versions.find(Filters.eq("_id", descriptor.name())).first();
-            if (stored == null || stored.getInteger("version", 0) != descriptor.version()) {
-                versions.replaceOne(Filters.eq("_id", descriptor.name()), new Document("_id", descriptor.name())
-                        .append("version", descriptor.version()), new ReplaceOptions().upsert(true));
-            }
-        });
+        unrecorded.forEach(descriptor -> versions.replaceOne(Filters.eq("_id", descriptor.name()),
+                new Document("_id", descriptor.name()).append("version", descriptor.version()),
+                new ReplaceOptions().upsert(true)));
         return rebuilt;
     }
 }
