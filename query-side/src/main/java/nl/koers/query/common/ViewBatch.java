@@ -8,7 +8,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -19,10 +21,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The view writes of one processor batch (one Axon unit of work), held back and sent when the batch commits,
@@ -44,7 +49,11 @@ public final class ViewBatch {
     private static final Document ABSENT = new Document();
     /** Acknowledged once applied; the token's write that follows commits it to disk. */
     private static final WriteConcern TAKEN_TO_DISK_BY_THE_TOKEN = WriteConcern.W1.withJournal(false);
+    /** Ids asked for in one query when a batch's documents are read ahead. */
+    private static final int READ_AHEAD_CHUNK = 500;
     private final boolean immediate;
+    /** The aggregates (trajectories) whose events the batch holds, the ids most view documents have. */
+    private final Set<String> aggregates;
     private final Map<MongoCollection<Document>, Map<String, Document>> documents = new HashMap<>();
     private final Map<MongoCollection<Document>, Pending> pending = new LinkedHashMap<>();
     private final List<Runnable> afterFlush = new ArrayList<>();
@@ -76,8 +85,9 @@ public final class ViewBatch {
         }
     }
 
-    private ViewBatch(boolean immediate) {
+    private ViewBatch(boolean immediate, Set<String> aggregates) {
         this.immediate = immediate;
+        this.aggregates = aggregates;
     }
 
     /**
@@ -100,29 +110,77 @@ public final class ViewBatch {
     /** The batch of the unit of work in progress, flushed when it prepares to commit; or an immediate one. */
     public static ViewBatch current() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new ViewBatch(true);
+            return new ViewBatch(true, Set.of());
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            ViewBatch batch = new ViewBatch(false);
+            ViewBatch batch = new ViewBatch(false, aggregatesOf(root));
             root.onPrepareCommit(unitOfWork -> batch.flush());
             return batch;
         });
     }
 
     /**
-     * The document as this batch has it: written earlier in the batch, or as stored. {@code mayBeStored} false:
-     * the caller knows there is none stored (a generation being built that never had it), no need to ask.
+     * The document as this batch has it: written earlier in the batch, or as stored. {@code mayBeStored} false for
+     * an id the caller knows is not stored (a generation being built that never had it): no need to ask.
+     * <p>
+     * The first time the batch asks for a document of one of its own trajectories, it reads the documents of all
+     * its trajectories in that collection at once, with one query per {@value #READ_AHEAD_CHUNK}: a replay batch
+     * of a thousand events otherwise asked MongoDB a few hundred times. What a later read in the batch gets is the
+     * same: a trajectory's documents are written by the one thread handling its events, and this batch's own
+     * writes are only sent when it ends.
      */
-    Optional<Document> find(MongoCollection<Document> collection, String id, boolean mayBeStored) {
+    Optional<Document> find(MongoCollection<Document> collection, String id, Predicate<String> mayBeStored) {
         Map<String, Document> known = documents.computeIfAbsent(collection, c -> new HashMap<>());
         Document document = known.get(id);
         if (document == null) {
-            Document stored = mayBeStored ? collection.find(Filters.eq("_id", id)).first() : null;
-            document = stored == null ? ABSENT : stored;
+            if (!mayBeStored.test(id)) {
+                document = ABSENT;
+            } else if (aggregates.contains(id)) {
+                readAhead(collection, known, mayBeStored);
+                document = known.get(id);
+            } else {
+                document = collection.find(Filters.eq("_id", id)).first();
+            }
+            document = document == null ? ABSENT : document;
             known.put(id, document);
         }
         return document == ABSENT ? Optional.empty() : Optional.of(document);
+    }
+
+    /** Reads the stored documents of every trajectory of the batch not known yet; the others are absent. */
+    private void readAhead(MongoCollection<Document> collection, Map<String, Document> known,
+                           Predicate<String> mayBeStored) {
+        List<String> wanted = new ArrayList<>();
+        for (String aggregate : aggregates) {
+            if (known.containsKey(aggregate)) {
+                continue;
+            }
+            if (mayBeStored.test(aggregate)) {
+                wanted.add(aggregate);
+            }
+            known.put(aggregate, ABSENT);
+        }
+        for (int from = 0; from < wanted.size(); from += READ_AHEAD_CHUNK) {
+            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + READ_AHEAD_CHUNK));
+            for (Document stored : collection.find(Filters.in("_id", chunk))) {
+                known.put(stored.getString("_id"), stored);
+            }
+        }
+    }
+
+    private static Set<String> aggregatesOf(UnitOfWork<?> root) {
+        if (!(root instanceof BatchingUnitOfWork<?> batching)) {
+            Message<?> message = root.getMessage();
+            return message instanceof DomainEventMessage<?> event ? Set.of(event.getAggregateIdentifier()) : Set.of();
+        }
+        Set<String> aggregates = new LinkedHashSet<>();
+        for (Message<?> message : batching.getMessages()) {
+            if (message instanceof DomainEventMessage<?> event) {
+                aggregates.add(event.getAggregateIdentifier());
+            }
+        }
+        return aggregates;
     }
 
     /** Stores a whole document (upsert); later reads in this batch see it. */

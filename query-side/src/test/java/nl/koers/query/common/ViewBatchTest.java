@@ -1,8 +1,15 @@
 package nl.koers.query.common;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import nl.koers.platform.mongo.EmbeddedMongo;
+import nl.koers.query.casefile.CaseFile;
 import nl.koers.events.contact.ContactRecorded;
 import nl.koers.query.summary.TrajectorySummaryProjection;
 import nl.koers.query.testing.TestCipher;
@@ -17,7 +24,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static nl.koers.query.testing.TrajectoryStory.WORKER;
@@ -50,6 +60,64 @@ class ViewBatchTest {
         unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, interceptors,
                 message -> projection.handle(message)).proceed());
         return atTokenStore.get();
+    }
+
+    @Test
+    void aBatchReadsTheStoredDocumentsOfAllItsTrajectoriesInOneQuery() {
+        AtomicInteger finds = new AtomicInteger();
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory();
+             MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                     .applyConnectionString(new com.mongodb.ConnectionString(server.connectionString()))
+                     .addCommandListener(new CommandListener() {
+                         @Override
+                         public void commandStarted(CommandStartedEvent event) {
+                             if (event.getCommandName().equals("find")) {
+                                 finds.incrementAndGet();
+                             }
+                         }
+                     }).build())) {
+            MongoDatabase db = client.getDatabase("read_ahead");
+            AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
+                    new TrajectorySummaryProjection(new ViewGenerations(db)));
+            TrajectoryStory first = story();
+            TrajectoryStory second = story();
+            handleInOneBatch(projection, interleaved(first.messages(), second.messages()));
+
+            int before = first.messages().size();
+            first.then(s -> new ContactRecorded(s.id(), "TALK", LocalDate.of(2026, 1, 8), null, WORKER));
+            second.then(s -> new ContactRecorded(s.id(), "TALK", LocalDate.of(2026, 1, 8), null, WORKER));
+            TrajectoryStory third = story();
+            finds.set(0);
+            handleInOneBatch(projection, interleaved(first.messages().subList(before, before + 1),
+                    second.messages().subList(before, before + 1), third.messages()));
+
+            assertThat(finds).as("finds in the second batch").hasValue(1);
+            MongoCollection<Document> stored = db.getCollection("view_trajectory_summary");
+            Map<String, Long> versions = Map.of(first.id().value(), 3L, second.id().value(), 3L,
+                    third.id().value(), 2L);
+            versions.forEach((id, version) -> assertThat(stored.find(Filters.eq("_id", id)).first())
+                    .as(id).isNotNull().extracting(d -> d.get("version")).isEqualTo(version));
+            assertThat(CaseFile.from(stored.find(Filters.eq("_id", first.id().value())).first()).workFacts()
+                    .lastContact()).as("built on the stored document").isEqualTo(LocalDate.of(2026, 1, 8));
+        }
+    }
+
+    @SafeVarargs
+    private static List<EventMessage<?>> interleaved(List<? extends EventMessage<?>>... stories) {
+        List<EventMessage<?>> all = new ArrayList<>();
+        for (int i = 0; all.size() < java.util.Arrays.stream(stories).mapToInt(List::size).sum(); i++) {
+            for (List<? extends EventMessage<?>> story : stories) {
+                if (i < story.size()) {
+                    all.add(story.get(i));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static void handleInOneBatch(AnnotationEventHandlerAdapter projection, List<EventMessage<?>> events) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(events);
+        unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
     }
 
     @Test
