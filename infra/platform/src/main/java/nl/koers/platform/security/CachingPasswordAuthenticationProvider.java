@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * HTTP Basic login that checks the password hash (BCrypt: tens of milliseconds of CPU on purpose) once per user
- * and password every few minutes instead of on every request. Everything else is the standard provider's: the
+ * and password every few minutes instead of on every request, and once for the logins that arrive while it runs. Everything else is the standard provider's: the
  * user is looked up on every request, so a removed, disabled or changed account takes effect at once, and an
  * unknown user still costs a full hash check (no timing hint that the name exists). It stands behind
  * {@link ThrottledLogins}, so a name that failed too often just now is refused before any check.
@@ -37,11 +37,14 @@ final class CachingPasswordAuthenticationProvider extends DaoAuthenticationProvi
     @Override
     protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken login) {
         Object credentials = login.getCredentials();
-        if (credentials != null && user.getPassword() != null
-                && verified.get(user.getUsername(), user.getPassword(), credentials.toString()) != null) {
+        if (credentials == null || user.getPassword() == null) {
+            super.additionalAuthenticationChecks(user, login); // refuses the login
             return;
         }
-        super.additionalAuthenticationChecks(user, login); // throws when the password does not match
-        verified.put(Boolean.TRUE, LIFETIME, user.getUsername(), user.getPassword(), credentials.toString());
+        verified.check(LIFETIME, () -> {
+            // throws when the password does not match: nothing is remembered, and waiting logins fail with it
+            super.additionalAuthenticationChecks(user, login);
+            return Boolean.TRUE;
+        }, user.getUsername(), user.getPassword(), credentials.toString());
     }
 }

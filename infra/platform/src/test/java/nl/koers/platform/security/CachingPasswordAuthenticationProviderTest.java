@@ -15,8 +15,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -75,6 +83,86 @@ class CachingPasswordAuthenticationProviderTest {
                     .containsExactlyInAnyOrder("ROLE_YOUTH_WORKER", "AREA_FA03");
         }
         assertThat(hashChecks).hasValue(1);
+    }
+
+    /**
+     * Logins with the same name and password, all sent while the first one's hash check runs (after a start, every
+     * connection of a busy client at once): one check, every login answered by it.
+     */
+    private List<Object> loginsArrivingTogether(String password, int logins) throws Exception {
+        CountDownLatch checkRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PasswordEncoder slowEncoder = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return bcrypt.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                hashChecks.incrementAndGet();
+                checkRunning.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.matches(raw, encoded);
+            }
+        };
+        provider = new CachingPasswordAuthenticationProvider(users, slowEncoder, verified);
+        ExecutorService pool = Executors.newFixedThreadPool(logins);
+        try {
+            List<Thread> threads = new CopyOnWriteArrayList<>();
+            List<Future<Object>> results = new ArrayList<>();
+            for (int i = 0; i < logins; i++) {
+                results.add(pool.submit(() -> {
+                    threads.add(Thread.currentThread());
+                    try {
+                        return login(NAME, password);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            assertThat(checkRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            // every login is waiting: one in the check, the others for it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (threads.size() < logins || !threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+                assertThat(System.nanoTime()).as("all logins waiting").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            release.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> result : results) {
+                outcomes.add(result.get(10, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void loginsArrivingTogetherShareOneHashCheck() throws Exception {
+        List<Object> outcomes = loginsArrivingTogether(PASSWORD, 8);
+        assertThat(outcomes).hasSize(8).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Authentication.class)
+                .extracting(o -> ((Authentication) o).isAuthenticated()).isEqualTo(true));
+        assertThat(hashChecks).hasValue(1);
+        login(NAME, PASSWORD);
+        assertThat(hashChecks).as("and it is remembered").hasValue(1);
+    }
+
+    @Test
+    void wrongPasswordsArrivingTogetherAllFailAndNothingIsRemembered() throws Exception {
+        List<Object> outcomes = loginsArrivingTogether("geraden", 8);
+        assertThat(outcomes).hasSize(8).allSatisfy(outcome -> assertThat(outcome)
+                .isInstanceOf(BadCredentialsException.class));
+        assertThat(hashChecks).hasValue(1);
+        assertThat(verified.ids()).isEmpty();
+        assertThatThrownBy(() -> login(NAME, "geraden")).isInstanceOf(BadCredentialsException.class);
+        assertThat(hashChecks).as("the next wrong guess pays the full hash again").hasValue(2);
+        assertThat(login(NAME, PASSWORD).isAuthenticated()).isTrue();
     }
 
     @Test
