@@ -25,7 +25,9 @@ public final class VersionedDocuments extends ViewCollection {
 
     /** The document as the current batch has it, or {@code null}. */
     public Document find(String id) {
-        return ViewBatch.current().find(collection(), id, generation()::mayHold).orElse(null);
+        ViewGenerations.GenerationalCollection generation = generation();
+        return ViewBatch.current().find(collection(), id, generation::mayHold, !generation.knowsItsDocuments())
+                .orElse(null);
     }
 
     /** Stores the first version of a document, made by the event with {@code sequence}, unless there is one. */

@@ -49,8 +49,12 @@ public final class ViewBatch {
     private static final Document ABSENT = new Document();
     /** Acknowledged once applied; the token's write that follows commits it to disk. */
     private static final WriteConcern TAKEN_TO_DISK_BY_THE_TOKEN = WriteConcern.W1.withJournal(false);
-    /** Ids asked for in one query when a batch's documents are read ahead. */
-    private static final int READ_AHEAD_CHUNK = 500;
+    /**
+     * Ids asked for in one query when a batch's documents are read ahead. The in-process server compares every
+     * document it finds with every id of the {@code $in} list, so a long list costs its square: 500 made a view
+     * rebuild slower than one query per id.
+     */
+    private static final int READ_AHEAD_CHUNK = 64;
     private final boolean immediate;
     /** The aggregates (trajectories) whose events the batch holds, the ids most view documents have. */
     private final Set<String> aggregates;
@@ -128,15 +132,18 @@ public final class ViewBatch {
      * its trajectories in that collection at once, with one query per {@value #READ_AHEAD_CHUNK}: a replay batch
      * of a thousand events otherwise asked MongoDB a few hundred times. What a later read in the batch gets is the
      * same: a trajectory's documents are written by the one thread handling its events, and this batch's own
-     * writes are only sent when it ends.
+     * writes are only sent when it ends. Not with {@code readAhead} false: a rebuild knows which documents its fresh
+     * generation holds and asks only for those its handlers need; reading ahead there also fetched the documents of
+     * trajectories whose events the view ignores, and the rebuild took longer.
      */
-    Optional<Document> find(MongoCollection<Document> collection, String id, Predicate<String> mayBeStored) {
+    Optional<Document> find(MongoCollection<Document> collection, String id, Predicate<String> mayBeStored,
+                            boolean readAhead) {
         Map<String, Document> known = documents.computeIfAbsent(collection, c -> new HashMap<>());
         Document document = known.get(id);
         if (document == null) {
             if (!mayBeStored.test(id)) {
                 document = ABSENT;
-            } else if (aggregates.contains(id)) {
+            } else if (readAhead && aggregates.contains(id)) {
                 readAhead(collection, known, mayBeStored);
                 document = known.get(id);
             } else {

@@ -167,6 +167,15 @@ public class ViewGenerations implements RebuiltAside {
             return known == null || known.generation != pointer(view).written() || known.ids.contains(id);
         }
 
+        /**
+         * Whether this process knows every document of the generation being written ({@link #mayHold} is exact):
+         * during a rebuild it started.
+         */
+        public boolean knowsItsDocuments() {
+            FreshIds known = fresh;
+            return known != null && known.generation == pointer(view).written();
+        }
+
         /** Remembers that the generation being written holds this document (called before it is written). */
         public void wrote(String id) {
             FreshIds known = fresh;
