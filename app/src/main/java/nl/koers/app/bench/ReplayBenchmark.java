@@ -23,13 +23,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./koers bench replay [--events 100000] [--batch-size N] [--segments N] [--dir DIR]
- * [--views trajectory-summary,caseload,…]
- * [--property name=value]}: writes synthetic
- * trajectories into the event store of a fresh embedded Koers (H2 file, file-backed in-process MongoDB), with
- * every reader of the log stopped, then rebuilds all four views (or those {@code --views} names) together from the start of the log, in one read of the log, as a start with new view versions does, and
- * reports events per second with the processor settings in force. {@code --batch-size}/{@code --segments} override
- * the settings for every view (to compare settings; each run needs a fresh data folder); {@code --property} passes
- * any other setting, e.g. {@code koers.mongo.in-memory=true}.
+ * [--views trajectory-summary,caseload,…] [--property name=value]}: writes synthetic trajectories into the event
+ * store of a fresh embedded Koers (H2 file, file-backed in-process MongoDB), with every reader of the log stopped,
+ * then rebuilds all four views (or those {@code --views} names) together from the start of the log, in one read of
+ * the log, as a start with new view versions does, and reports events per second with the processor settings in
+ * force. {@code --batch-size}/{@code --segments} override the settings for every view (to compare settings; each
+ * run needs a fresh data folder); {@code --property} passes any other setting, e.g.
+ * {@code koers.mongo.in-memory=true}.
  */
 public final class ReplayBenchmark {
     static final int OK = 0;

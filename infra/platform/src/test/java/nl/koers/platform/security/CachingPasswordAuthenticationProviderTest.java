@@ -42,6 +42,9 @@ class CachingPasswordAuthenticationProviderTest {
     private final AtomicLong now = new AtomicLong(1_000);
     private final AtomicInteger hashChecks = new AtomicInteger();
     private final PasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+    /** Runs inside every hash check, before it compares. */
+    private volatile Runnable duringCheck = () -> {
+    };
     private final PasswordEncoder countingEncoder = new PasswordEncoder() {
         @Override
         public String encode(CharSequence raw) {
@@ -51,6 +54,7 @@ class CachingPasswordAuthenticationProviderTest {
         @Override
         public boolean matches(CharSequence raw, String encoded) {
             hashChecks.incrementAndGet();
+            duringCheck.run();
             return bcrypt.matches(raw, encoded);
         }
     };
@@ -92,25 +96,14 @@ class CachingPasswordAuthenticationProviderTest {
     private List<Object> loginsArrivingTogether(String password, int logins) throws Exception {
         CountDownLatch checkRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        PasswordEncoder slowEncoder = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return bcrypt.encode(raw);
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                hashChecks.incrementAndGet();
-                checkRunning.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return bcrypt.matches(raw, encoded);
+        duringCheck = () -> {
+            checkRunning.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         };
-        provider = new CachingPasswordAuthenticationProvider(users, slowEncoder, verified);
         ExecutorService pool = Executors.newFixedThreadPool(logins);
         try {
             List<Thread> threads = new CopyOnWriteArrayList<>();
