@@ -64,6 +64,15 @@ final class KoersApi {
         return poll(user, "/api/trajectories/" + id, answer -> answer.status() != 404);
     }
 
+    /**
+     * Reads a trajectory once its summary includes {@code version} (the version a command answered with), as a
+     * client reads its own writes: {@code ?minVersion}, polled while the summary does not exist yet.
+     */
+    Answer awaitTrajectory(String user, String id, long version) throws InterruptedException {
+        return poll(user, "/api/trajectories/" + id + "?minVersion=" + version,
+                answer -> answer.status() == 200 && answer.body().get("version").asLong() >= version);
+    }
+
     /** Reads until the answer's body contains {@code expected} (projections are eventually consistent), at most 10 s. */
     Answer awaitContaining(String user, String path, String expected) throws InterruptedException {
         return poll(user, path, answer -> answer.body() != null && answer.body().toString().contains(expected));
