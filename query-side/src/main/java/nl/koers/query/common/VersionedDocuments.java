@@ -10,9 +10,9 @@ import java.util.function.Consumer;
  * between view write and token update, replay from an older token) is a no-op.
  * <p>
  * Every read and write selects by {@code _id} alone (a value or {@code $in}): the embedded MongoDB server uses its
- * primary-key index only for such filters (one more condition and it scans the collection). Checking the version and writing are two
- * steps, which is safe because one trajectory's events are handled by one thread at a time (sequencing per
- * aggregate). Writes go out with the processor batch ({@link ViewBatch}), one per document and batch.
+ * primary-key index only for such filters (one more condition and it scans the collection). Checking the version
+ * and writing are two steps, which is safe because one trajectory's events are handled by one thread at a time
+ * (sequencing per aggregate). Writes go out with the processor batch ({@link ViewBatch}), one per document and batch.
  */
 public final class VersionedDocuments extends ViewCollection {
     public static final String VERSION = "version";
@@ -25,9 +25,7 @@ public final class VersionedDocuments extends ViewCollection {
 
     /** The document as the current batch has it, or {@code null}. */
     public Document find(String id) {
-        ViewGenerations.GenerationalCollection generation = generation();
-        return ViewBatch.current().find(collection(), id, generation::mayHold, !generation.knowsItsDocuments())
-                .orElse(null);
+        return ViewBatch.current().find(generation(), id).orElse(null);
     }
 
     /** Stores the first version of a document, made by the event with {@code sequence}, unless there is one. */

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The view writes of one processor batch (one Axon unit of work), held back and sent when the batch commits,
@@ -56,8 +55,10 @@ public final class ViewBatch {
      */
     private static final int READ_AHEAD_CHUNK = 64;
     private final boolean immediate;
-    /** The aggregates (trajectories) whose events the batch holds, the ids most view documents have. */
-    private final Set<String> aggregates;
+    /** The unit of work the batch belongs to; null for an immediate one. */
+    private final UnitOfWork<?> root;
+    /** The aggregates (trajectories) whose events the batch holds, found when first read ahead. */
+    private Set<String> aggregates;
     private final Map<MongoCollection<Document>, Map<String, Document>> documents = new HashMap<>();
     private final Map<MongoCollection<Document>, Pending> pending = new LinkedHashMap<>();
     private final List<Runnable> afterFlush = new ArrayList<>();
@@ -89,9 +90,9 @@ public final class ViewBatch {
         }
     }
 
-    private ViewBatch(boolean immediate, Set<String> aggregates) {
-        this.immediate = immediate;
-        this.aggregates = aggregates;
+    private ViewBatch(UnitOfWork<?> root) {
+        this.immediate = root == null;
+        this.root = root;
     }
 
     /**
@@ -114,37 +115,39 @@ public final class ViewBatch {
     /** The batch of the unit of work in progress, flushed when it prepares to commit; or an immediate one. */
     public static ViewBatch current() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new ViewBatch(true, Set.of());
+            return new ViewBatch(null);
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            ViewBatch batch = new ViewBatch(false, aggregatesOf(root));
+            ViewBatch batch = new ViewBatch(root);
             root.onPrepareCommit(unitOfWork -> batch.flush());
             return batch;
         });
     }
 
     /**
-     * The document as this batch has it: written earlier in the batch, or as stored. {@code mayBeStored} false for
-     * an id the caller knows is not stored (a generation being built that never had it): no need to ask.
+     * The document of {@code generation}'s collection being written, as this batch has it: written earlier in the
+     * batch, or as stored. An id the generation certainly does not hold ({@link
+     * ViewGenerations.GenerationalCollection#mayHold}: a rebuild's fresh generation that never had it) is not asked
+     * for.
      * <p>
      * The first time the batch asks for a document of one of its own trajectories, it reads the documents of all
      * its trajectories in that collection at once, with one query per {@value #READ_AHEAD_CHUNK}: a replay batch
      * of a thousand events otherwise asked MongoDB a few hundred times. What a later read in the batch gets is the
      * same: a trajectory's documents are written by the one thread handling its events, and this batch's own
-     * writes are only sent when it ends. Not with {@code readAhead} false: a rebuild knows which documents its fresh
-     * generation holds and asks only for those its handlers need; reading ahead there also fetched the documents of
-     * trajectories whose events the view ignores, and the rebuild took longer.
+     * writes are only sent when it ends. Not during a rebuild, which knows the documents of its fresh generation
+     * and asks only for those its handlers need: reading ahead there also fetched the documents of trajectories
+     * whose events the view ignores, and the rebuild took longer.
      */
-    Optional<Document> find(MongoCollection<Document> collection, String id, Predicate<String> mayBeStored,
-                            boolean readAhead) {
+    Optional<Document> find(ViewGenerations.GenerationalCollection generation, String id) {
+        MongoCollection<Document> collection = generation.forWriting();
         Map<String, Document> known = documents.computeIfAbsent(collection, c -> new HashMap<>());
         Document document = known.get(id);
         if (document == null) {
-            if (!mayBeStored.test(id)) {
+            if (!generation.mayHold(id)) {
                 document = ABSENT;
-            } else if (readAhead && aggregates.contains(id)) {
-                readAhead(collection, known, mayBeStored);
+            } else if (!generation.knowsItsDocuments() && aggregates().contains(id)) {
+                readAhead(generation, known);
                 document = known.get(id);
             } else {
                 document = collection.find(Filters.eq("_id", id)).first();
@@ -156,18 +159,14 @@ public final class ViewBatch {
     }
 
     /** Reads the stored documents of every trajectory of the batch not known yet; the others are absent. */
-    private void readAhead(MongoCollection<Document> collection, Map<String, Document> known,
-                           Predicate<String> mayBeStored) {
+    private void readAhead(ViewGenerations.GenerationalCollection generation, Map<String, Document> known) {
         List<String> wanted = new ArrayList<>();
-        for (String aggregate : aggregates) {
-            if (known.containsKey(aggregate)) {
-                continue;
-            }
-            if (mayBeStored.test(aggregate)) {
+        for (String aggregate : aggregates()) {
+            if (known.putIfAbsent(aggregate, ABSENT) == null && generation.mayHold(aggregate)) {
                 wanted.add(aggregate);
             }
-            known.put(aggregate, ABSENT);
         }
+        MongoCollection<Document> collection = generation.forWriting();
         for (int from = 0; from < wanted.size(); from += READ_AHEAD_CHUNK) {
             List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + READ_AHEAD_CHUNK));
             for (Document stored : collection.find(Filters.in("_id", chunk))) {
@@ -176,15 +175,16 @@ public final class ViewBatch {
         }
     }
 
-    private static Set<String> aggregatesOf(UnitOfWork<?> root) {
-        if (!(root instanceof BatchingUnitOfWork<?> batching)) {
-            Message<?> message = root.getMessage();
-            return message instanceof DomainEventMessage<?> event ? Set.of(event.getAggregateIdentifier()) : Set.of();
-        }
-        Set<String> aggregates = new LinkedHashSet<>();
-        for (Message<?> message : batching.getMessages()) {
-            if (message instanceof DomainEventMessage<?> event) {
-                aggregates.add(event.getAggregateIdentifier());
+    /** The aggregate ids of the batch's domain events (none outside a unit of work). */
+    private Set<String> aggregates() {
+        if (aggregates == null) {
+            aggregates = new LinkedHashSet<>();
+            List<? extends Message<?>> messages = root instanceof BatchingUnitOfWork<?> batching
+                    ? batching.getMessages() : root == null ? List.of() : List.of(root.getMessage());
+            for (Message<?> message : messages) {
+                if (message instanceof DomainEventMessage<?> event) {
+                    aggregates.add(event.getAggregateIdentifier());
+                }
             }
         }
         return aggregates;

@@ -1,5 +1,6 @@
 package nl.koers.query.common;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +69,7 @@ class ViewBatchTest {
         AtomicInteger finds = new AtomicInteger();
         try (EmbeddedMongo server = EmbeddedMongo.inMemory();
              MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                     .applyConnectionString(new com.mongodb.ConnectionString(server.connectionString()))
+                     .applyConnectionString(new ConnectionString(server.connectionString()))
                      .addCommandListener(new CommandListener() {
                          @Override
                          public void commandStarted(CommandStartedEvent event) {
@@ -102,10 +104,12 @@ class ViewBatchTest {
         }
     }
 
+    /** The stories' events in turns: the first of each, then the second of each, … */
     @SafeVarargs
     private static List<EventMessage<?>> interleaved(List<? extends EventMessage<?>>... stories) {
+        int longest = Arrays.stream(stories).mapToInt(List::size).max().orElse(0);
         List<EventMessage<?>> all = new ArrayList<>();
-        for (int i = 0; all.size() < java.util.Arrays.stream(stories).mapToInt(List::size).sum(); i++) {
+        for (int i = 0; i < longest; i++) {
             for (List<? extends EventMessage<?>> story : stories) {
                 if (i < story.size()) {
                     all.add(story.get(i));
