@@ -102,12 +102,10 @@ public class ViewRebuilds implements CompactionHold {
         return start(names);
     }
 
-    /** Starts a rebuild, abandoning one in progress (its fresh generation is dropped). */
-    public synchronized Started rebuildFromScratch(String name) {
-        return start(List.of(name)).get(0);
-    }
-
-    /** Starts rebuilds of several views that share one read of the log, abandoning those in progress. */
+    /**
+     * Starts rebuilds of several views that share one read of the log, abandoning those in progress (their fresh
+     * generations are dropped).
+     */
     public synchronized List<Started> rebuildFromScratch(List<String> names) {
         return start(names);
     }

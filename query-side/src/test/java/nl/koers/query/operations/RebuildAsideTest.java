@@ -188,7 +188,7 @@ class RebuildAsideTest extends IntegrationTest {
         rebuilds.rebuildTogether(List.of(SummaryView.NAME, HistoryView.NAME));
         GATE.let(15);
         await().atMost(PATIENCE).until(() -> rebuilds.progress(HistoryView.NAME).orElse(0) > 0);
-        rebuilds.rebuildFromScratch(SummaryView.NAME);
+        rebuilds.rebuildFromScratch(List.of(SummaryView.NAME));
         assertThat(rebuilding(api)).contains(SummaryView.NAME, HistoryView.NAME);
         GATE.open();
         awaitViews();
