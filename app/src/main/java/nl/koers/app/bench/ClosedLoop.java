@@ -17,6 +17,11 @@ import java.util.function.IntFunction;
  * (not counted, so the JIT and the caches settle) and then a measured period. Latencies are kept per label.
  */
 final class ClosedLoop {
+    /**
+     * How long an HTTP client waits for an answer before counting the request as failed: a lost answer must show as
+     * a failure in the figures, not hang the benchmark (it once waited a quarter of an hour for 32 of them).
+     */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** One request; answers the label to count its latency under, or null when it failed. */
     interface Attempt {

@@ -174,6 +174,7 @@ public final class CommandBenchmark {
 
         private HttpResponse<String> send(String path, String json) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(ClosedLoop.REQUEST_TIMEOUT)
                     .header("Authorization", authorization)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json))

@@ -165,6 +165,7 @@ public final class QueryBenchmark {
 
         private boolean get(String user, String path) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(ClosedLoop.REQUEST_TIMEOUT)
                     .header("Authorization", "Basic " + Base64.getEncoder()
                             .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .header("X-Purpose", PURPOSE)
