@@ -50,10 +50,10 @@ public class MongoConfiguration {
             return description;
         }
 
-        /** Compacts the in-process server's file when it has grown; nothing for an external MongoDB. */
-        public void compactIfGrown() {
+        /** A slice of compaction of the in-process server's file when it is mostly free space; else nothing. */
+        public void compactIfSparse() {
             if (embedded != null) {
-                embedded.compactIfGrown();
+                embedded.compactIfSparse();
             }
         }
 

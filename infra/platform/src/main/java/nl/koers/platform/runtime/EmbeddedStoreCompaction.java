@@ -19,13 +19,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Compacts the files of the embedded stores while Koers runs (once a minute it checks whether one has doubled)
- * and once more at shutdown, after the event processors have stopped and before the stores close; the periodic check
- * waits while a {@link CompactionHold} says so. Nothing to do with PostgreSQL, Axon Server or an external MongoDB.
+ * Compacts the files of the embedded stores while Koers runs (every few seconds, a short slice for each file that is
+ * mostly free space: see {@link MvStoreCompaction}) and once more at shutdown, after the event processors have
+ * stopped and before the stores close; the periodic slices wait while a {@link CompactionHold} says so.
+ * Nothing to do with PostgreSQL, Axon Server or an external MongoDB.
  */
 @Component
 public class EmbeddedStoreCompaction implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
+    /** Often enough that slices of a tenth of a second keep up with a file written hundreds of times a second. */
+    private static final int SLICE_EVERY_SECONDS = 5;
     private final MongoEndpoint mongo;
     private final MvStoreCompaction events;
     private final ObjectProvider<CompactionHold> holds;
@@ -41,21 +44,22 @@ public class EmbeddedStoreCompaction implements DisposableBean {
         this.mongo = mongo;
         this.holds = holds;
         this.events = h2FileStore(dataSource.orElse(null));
-        timer.scheduleWithFixedDelay(this::compactIfGrown, 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(this::compactIfSparse, SLICE_EVERY_SECONDS, SLICE_EVERY_SECONDS,
+                TimeUnit.SECONDS);
     }
 
-    private void compactIfGrown() {
+    private void compactIfSparse() {
         if (holds.stream().anyMatch(CompactionHold::holdsCompaction)) {
             log.debug("Compaction waits: a compaction hold is in force");
             return;
         }
         try {
             if (events != null) {
-                events.compactIfGrown();
+                events.compactIfSparse();
             }
-            mongo.compactIfGrown();
+            mongo.compactIfSparse();
         } catch (RuntimeException e) {
-            log.warn("Compacting the embedded stores failed; retrying in a minute", e);
+            log.warn("Compacting the embedded stores failed; retrying in {} s", SLICE_EVERY_SECONDS, e);
         }
     }
 
