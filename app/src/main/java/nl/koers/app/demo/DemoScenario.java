@@ -37,8 +37,11 @@ import nl.koers.platform.security.KoersUser;
 import nl.koers.platform.security.UserDirectory;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -74,14 +77,17 @@ public class DemoScenario {
     private final PersonalDataCipher cipher;
     private final UserDirectory users;
     private final Clock clock;
+    private final TransactionManager transactions;
 
     public DemoScenario(TrajectoryOpening opening, CommandGateway commands, PersonalDataCipher cipher,
-                        UserDirectory users, Clock clock) {
+                        UserDirectory users, Clock clock, ObjectProvider<TransactionManager> transactions) {
         this.opening = opening;
         this.commands = commands;
         this.cipher = cipher;
         this.users = users;
         this.clock = clock;
+        // Axon Server has no transaction of the application's to join
+        this.transactions = transactions.getIfAvailable(() -> NoTransactionManager.INSTANCE);
     }
 
     /** Loads {@value #TRAJECTORIES_PER_AREA} demo trajectories in every focus area; returns how many were opened. */
@@ -104,7 +110,7 @@ public class DemoScenario {
         }
         log.info("Demo data: {} trajectories planned as {} recordings over time; recording them now",
                 areas.size() * perArea, recording.planned());
-        int recorded = recording.replay();
+        int recorded = recording.replay(transactions);
         log.info("Demo data loaded: {} trajectories ({} recordings) in {} focus areas in {} s",
                 areas.size() * perArea, recorded, areas.size(), (System.nanoTime() - started) / 1_000_000_000L);
         return areas.size() * perArea;
