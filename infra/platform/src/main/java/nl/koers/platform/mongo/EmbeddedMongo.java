@@ -96,7 +96,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return description + " (Unix domain socket)";
     }
 
-    /** A slice of compaction when the file is mostly free space (see {@link MvStoreCompaction}); nothing in memory. */
+    /** A slice of compaction when the file's chunks are mostly dead pages ({@link MvStoreCompaction}); else nothing. */
     public void compactIfSparse() {
         if (compaction != null) {
             compaction.compactIfSparse();

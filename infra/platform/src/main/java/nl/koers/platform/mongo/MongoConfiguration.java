@@ -50,7 +50,7 @@ public class MongoConfiguration {
             return description;
         }
 
-        /** A slice of compaction of the in-process server's file when it is mostly free space; else nothing. */
+        /** A slice of compaction of the in-process server's file when its chunks are mostly dead; else nothing. */
         public void compactIfSparse() {
             if (embedded != null) {
                 embedded.compactIfSparse();

@@ -19,10 +19,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Compacts the files of the embedded stores while Koers runs (every few seconds, a short slice for each file that is
- * mostly free space: see {@link MvStoreCompaction}) and once more at shutdown, after the event processors have
- * stopped and before the stores close; the periodic slices wait while a {@link CompactionHold} says so.
- * Nothing to do with PostgreSQL, Axon Server or an external MongoDB.
+ * Compacts the files of the embedded stores while Koers runs (every few seconds, a short slice for each file whose
+ * chunks are mostly dead pages: see {@link MvStoreCompaction}) and once more at shutdown, after the event
+ * processors have stopped and before the stores close; the periodic slices wait while a {@link CompactionHold} says
+ * so. Nothing to do with PostgreSQL, Axon Server or an external MongoDB.
  */
 @Component
 public class EmbeddedStoreCompaction implements DisposableBean {
