@@ -82,23 +82,25 @@ final class DemoRecording {
         GenericEventMessage.clock = clock;
         try {
             for (int from = 0; from < steps.size(); from += STEPS_PER_TRANSACTION) {
-                int to = Math.min(steps.size(), from + STEPS_PER_TRANSACTION);
-                int first = from;
-                transactions.executeInTransaction(() -> {
-                    for (int i = first; i < to; i++) {
-                        clock.showToThisThread(steps.get(i).at());
-                        steps.get(i).action().run();
-                        if ((i + 1) % PROGRESS_EVERY == 0) {
-                            log.info("Demo data: {}/{} recordings", i + 1, steps.size());
-                        }
-                    }
-                });
+                int group = from;
+                transactions.executeInTransaction(() -> send(group, clock));
             }
         } finally {
             clock.showToThisThread(null);
             GenericEventMessage.clock = system;
         }
         return steps.size();
+    }
+
+    /** Sends the steps from {@code from} on, {@value #STEPS_PER_TRANSACTION} at most, each at its moment. */
+    private void send(int from, StepClock clock) {
+        for (int i = from; i < Math.min(steps.size(), from + STEPS_PER_TRANSACTION); i++) {
+            clock.showToThisThread(steps.get(i).at());
+            steps.get(i).action().run();
+            if ((i + 1) % PROGRESS_EVERY == 0) {
+                log.info("Demo data: {}/{} recordings", i + 1, steps.size());
+            }
+        }
     }
 
     int planned() {
