@@ -107,7 +107,13 @@ public final class EmbeddedMongo implements AutoCloseable {
     public void close() {
         server.stop();
         if (fileSync != null) {
-            fileSync.shutdownNow();
+            // not shutdownNow: an interrupt during a sync closes the file channel, and the compaction below needs it
+            fileSync.shutdown();
+            try {
+                fileSync.awaitTermination(SYNC_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (compaction != null) {
             compaction.compactNow();

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class EmbeddedStoreCompaction implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
-    /** Often enough that slices of a tenth of a second keep up with a file written hundreds of times a second. */
+    /** A slice of at most a few hundred milliseconds every 5 s holds the store for a few percent of the time. */
     private static final int SLICE_EVERY_SECONDS = 5;
     private final MongoEndpoint mongo;
     private final MvStoreCompaction events;
@@ -65,7 +65,8 @@ public class EmbeddedStoreCompaction implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        timer.shutdownNow();
+        // not shutdownNow: an interrupt during a slice's file I/O closes the store's file channel under it
+        timer.shutdown();
         timer.awaitTermination(10, TimeUnit.SECONDS);
         if (events != null) {
             events.compactNow();
