@@ -1,15 +1,10 @@
 package nl.koers.query.common;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import nl.koers.platform.mongo.EmbeddedMongo;
+import nl.koers.platform.testing.RecordedFinds;
 import nl.koers.query.casefile.CaseFile;
 import nl.koers.events.contact.ContactRecorded;
 import nl.koers.query.summary.TrajectorySummaryProjection;
@@ -29,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static nl.koers.query.testing.TrajectoryStory.WORKER;
@@ -66,19 +60,8 @@ class ViewBatchTest {
 
     @Test
     void aBatchReadsTheStoredDocumentsOfAllItsTrajectoriesInOneQuery() {
-        AtomicInteger finds = new AtomicInteger();
-        try (EmbeddedMongo server = EmbeddedMongo.inMemory();
-             MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                     .applyConnectionString(new ConnectionString(server.connectionString()))
-                     .addCommandListener(new CommandListener() {
-                         @Override
-                         public void commandStarted(CommandStartedEvent event) {
-                             if (event.getCommandName().equals("find")) {
-                                 finds.incrementAndGet();
-                             }
-                         }
-                     }).build())) {
-            MongoDatabase db = client.getDatabase("read_ahead");
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory(); RecordedFinds client = new RecordedFinds(server)) {
+            MongoDatabase db = client.database("read_ahead");
             AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
                     new TrajectorySummaryProjection(new ViewGenerations(db)));
             TrajectoryStory first = story();
@@ -89,11 +72,11 @@ class ViewBatchTest {
             first.then(s -> new ContactRecorded(s.id(), "TALK", LocalDate.of(2026, 1, 8), null, WORKER));
             second.then(s -> new ContactRecorded(s.id(), "TALK", LocalDate.of(2026, 1, 8), null, WORKER));
             TrajectoryStory third = story();
-            finds.set(0);
+            client.clear();
             handleInOneBatch(projection, interleaved(first.messages().subList(before, before + 1),
                     second.messages().subList(before, before + 1), third.messages()));
 
-            assertThat(finds).as("finds in the second batch").hasValue(1);
+            assertThat(client.filters()).as("finds in the second batch").hasSize(1);
             MongoCollection<Document> stored = db.getCollection("view_trajectory_summary");
             Map<String, Long> versions = Map.of(first.id().value(), 3L, second.id().value(), 3L,
                     third.id().value(), 2L);

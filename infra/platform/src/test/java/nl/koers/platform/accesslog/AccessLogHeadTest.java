@@ -1,17 +1,10 @@
 package nl.koers.platform.accesslog;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import nl.koers.platform.mongo.EmbeddedMongo;
+import nl.koers.platform.testing.RecordedFinds;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,21 +25,8 @@ class AccessLogHeadTest {
     @ParameterizedTest(name = "{0} entries before the restart")
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 7, 8, 9, 64, 65, 300})
     void aRestartedLogLinksItsNextEntryAfterTheLastOneByLookingUpNumbersOnly(int entries) throws Exception {
-        List<BsonDocument> finds = new CopyOnWriteArrayList<>();
-        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-             MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                     .applyConnectionString(new ConnectionString(mongo.connectionString()))
-                     .addCommandListener(new CommandListener() {
-                         @Override
-                         public void commandStarted(CommandStartedEvent event) {
-                             if (event.getCommandName().equals("find")) {
-                                 // a copy: the command's buffer is released when the listener returns
-                                finds.add(BsonDocument.parse(event.getCommand().getDocument("filter")
-                                        .toJson(JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build())));
-                             }
-                         }
-                     }).build())) {
-            MongoDatabase database = client.getDatabase("koers");
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(); RecordedFinds client = new RecordedFinds(mongo)) {
+            MongoDatabase database = client.database("koers");
             // an entry of a version before the chain: no sequence number, never the head
             database.getCollection(AccessLog.COLLECTION).insertOne(new Document("_id", new ObjectId())
                     .append("user", "earlier"));
@@ -57,11 +36,12 @@ class AccessLogHeadTest {
                         "y-" + i, null);
             }
 
-            finds.clear();
+            client.clear();
             AccessLog restarted = new AccessLog(database, Clock.systemUTC());
             restarted.granted("reader", "JUSTICE_LIAISON", "READ_HISTORY", "/api/trajectories/t-last", "t-last",
                     "y-last", null);
 
+            List<BsonDocument> finds = client.filters();
             assertThat(finds).as("finds of the restarted log").allSatisfy(filter -> {
                 assertThat(filter.keySet()).containsExactly("_id");
                 assertThat(filter.get("_id").isInt64()).as("looked up by number: %s", filter).isTrue();
