@@ -39,14 +39,15 @@ import java.util.UUID;
  * A pooled streaming processor stores its token in the first prepare-commit handler of the batch, registered
  * before any event is handled; so the views of a processor batch are flushed by {@link #flushAtLastEvent()}, an
  * interceptor that runs after the batch's last event, and a crash can never leave a token ahead of its view.
- * The batch's writes do not wait for the disk ({@code j: false}): the token, stored next with the default write
- * concern, takes them to disk with it; were the process to die first, the batch is delivered again and the
- * handlers, idempotent by version, write the same documents again.
+ * The batch's writes do not wait for the disk ({@code j: false}), nor does the token stored next: both reach the
+ * disk with the next durable write or the store's own commit within a second, in the order they were written, so a
+ * token on disk always has its batch's views on disk too. Were the process to die first, the batch is delivered
+ * again and the handlers, idempotent by version, write the same documents again.
  */
 public final class ViewBatch {
     private static final String RESOURCE = "koers.view-batch";
     private static final Document ABSENT = new Document();
-    /** Acknowledged once applied; the token's write that follows commits it to disk. */
+    /** Acknowledged once applied; reaches the disk before (or with) the token's write that follows. */
     private static final WriteConcern TAKEN_TO_DISK_BY_THE_TOKEN = WriteConcern.W1.withJournal(false);
     /**
      * Ids asked for in one query when a batch's documents are read ahead. The in-process server compares every

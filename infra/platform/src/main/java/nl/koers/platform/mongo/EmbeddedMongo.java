@@ -33,6 +33,11 @@ public final class EmbeddedMongo implements AutoCloseable {
      * held gigabytes of dead chunks. Koers syncs the file every second instead, and keeps old chunks for five.
      */
     static final int RETENTION_MILLIS = 5_000;
+    /**
+     * How often the file is committed and synced: writes that did not wait for the disk ({@code j: false}: views,
+     * tokens) are stored by then even when no durable write follows, so a crash of an idle process takes back at
+     * most this much of the processors' work, which they then do again.
+     */
     static final int SYNC_MILLIS = 1_000;
     private final DomainSocketMongoServer server;
     private final MvStoreCompaction compaction;
@@ -41,7 +46,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final Path socket;
     private final String description;
 
-    private EmbeddedMongo(MongoBackend backend, MVStore file, String description) {
+    private EmbeddedMongo(MongoBackend backend, MVStore file, String description, int syncMillis) {
         this.socketDir = privateFolder();
         this.socket = socketDir.resolve("mongodb.sock");
         this.server = new DomainSocketMongoServer(backend, socket);
@@ -57,34 +62,42 @@ public final class EmbeddedMongo implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            fileSync.scheduleWithFixedDelay(() -> sync(file), SYNC_MILLIS, SYNC_MILLIS, TimeUnit.MILLISECONDS);
+            fileSync.scheduleWithFixedDelay(() -> commitAndSync(file), syncMillis, syncMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    private static void sync(MVStore file) {
+    private static void commitAndSync(MVStore file) {
         try {
             if (!file.isClosed()) {
+                if (file.hasUnsavedChanges()) {
+                    file.commit();
+                }
                 file.sync();
             }
         } catch (RuntimeException e) {
-            log.warn("Syncing the MongoDB file to disk failed; trying again in {} ms", SYNC_MILLIS, e);
+            log.warn("Committing or syncing the MongoDB file failed; trying again at the next interval", e);
         }
     }
 
     /** File-backed: data survive a restart; every acknowledged write is on disk. */
     public static EmbeddedMongo fileBacked(Path file) {
+        return fileBacked(file, SYNC_MILLIS);
+    }
+
+    /** With another interval for committing and syncing (tests that look at the file between two). */
+    static EmbeddedMongo fileBacked(Path file, int syncMillis) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        return new EmbeddedMongo(new DurableH2Backend(store), store, "embedded, file " + file);
+        return new EmbeddedMongo(new DurableH2Backend(store), store, "embedded, file " + file, syncMillis);
     }
 
     /** For tests that need no restart. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend(), null, "embedded, in memory");
+        return new EmbeddedMongo(new MemoryBackend(), null, "embedded, in memory", 0);
     }
 
     /** For the MongoDB driver: the socket's path, URL-encoded as the host (the driver needs jnr-unixsocket). */

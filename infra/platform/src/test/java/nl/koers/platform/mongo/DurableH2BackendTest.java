@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a kill -9 leaves of the in-process MongoDB's file: a copy of the file taken while the server runs is what a
  * killed process would leave. Every acknowledged write is on disk, except one that asked not to wait for the disk
- * ({@code j: false}), which goes to disk with the next write that does.
+ * ({@code j: false}), which goes to disk with the next write that does, or with the commit of the file that follows
+ * every second.
  */
 class DurableH2BackendTest {
     @TempDir
@@ -28,7 +29,7 @@ class DurableH2BackendTest {
     @Test
     void anUnjournaledWriteReachesTheDiskWithTheNextJournaledOne() throws IOException {
         Path file = dir.resolve("mongo.mv");
-        try (EmbeddedMongo mongo = EmbeddedMongo.fileBacked(file);
+        try (EmbeddedMongo mongo = EmbeddedMongo.fileBacked(file, 3_600_000); // no periodic commit in this test
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> views = client.getDatabase("koers").getCollection("views");
             views.insertOne(new Document("_id", "a"));
@@ -40,6 +41,23 @@ class DurableH2BackendTest {
 
             client.getDatabase("koers").getCollection("tokens").insertOne(new Document("_id", "token"));
             assertThat(idsOnDisk(file, "after the next durable write")).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void anUnjournaledWriteReachesTheDiskWithinTheIntervalWithoutAnyFurtherWrite() throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.fileBacked(file, 200);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> views = client.getDatabase("koers").getCollection("views");
+            views.insertOne(new Document("_id", "a"));
+            views.withWriteConcern(WriteConcern.W1.withJournal(false)).insertOne(new Document("_id", "b"));
+            List<String> onDisk = List.of();
+            for (int attempt = 0; attempt < 50 && onDisk.size() < 2; attempt++) {
+                Thread.sleep(100);
+                onDisk = idsOnDisk(file, "idle " + attempt);
+            }
+            assertThat(onDisk).as("on disk while the process sits idle").containsExactly("a", "b");
         }
     }
 
