@@ -1,5 +1,6 @@
 package nl.koers.command.privacy;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -49,8 +50,11 @@ public class RetentionPolicy {
 
     public RetentionPolicy(@Qualifier("koers") MongoDatabase database, YouthErasure erasure, Clock clock,
                            @Value("${koers.retention.erase-after-closed-years:5}") int years) {
-        this.youths = database.getCollection("cmd_retention");
-        this.youthOfTrajectory = database.getCollection("cmd_retention_trajectories");
+        // Written only by this processor, idempotently: like its token, they need not wait for the disk (a crash
+        // takes back both, and the events are delivered again); waiting cost a commit of the file per event.
+        WriteConcern withTheToken = WriteConcern.W1.withJournal(false);
+        this.youths = database.getCollection("cmd_retention").withWriteConcern(withTheToken);
+        this.youthOfTrajectory = database.getCollection("cmd_retention_trajectories").withWriteConcern(withTheToken);
         this.erasure = erasure;
         this.clock = clock;
         this.years = years;

@@ -1,5 +1,6 @@
 package nl.koers.command.youth;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -32,6 +33,8 @@ public class TrajectoryYouths {
     static final String COLLECTION = "cmd_trajectory_youths";
     static final int REMEMBERED = 10_000;
     private final MongoCollection<Document> links;
+    /** The processor's writes: like its token, they need not wait for the disk (a crash takes back both). */
+    private final MongoCollection<Document> linksFromEvents;
     private final Map<String, YouthId> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -42,10 +45,16 @@ public class TrajectoryYouths {
 
     public TrajectoryYouths(@Qualifier("koers") MongoDatabase database) {
         this.links = database.getCollection(COLLECTION);
+        this.linksFromEvents = links.withWriteConcern(WriteConcern.W1.withJournal(false));
     }
 
+    /** Before the trajectory's opening is sent: on disk before its event can be. */
     public void remember(TrajectoryId trajectory, YouthId youth) {
-        links.replaceOne(Filters.eq("_id", trajectory.value()),
+        remember(links, trajectory, youth);
+    }
+
+    private void remember(MongoCollection<Document> collection, TrajectoryId trajectory, YouthId youth) {
+        collection.replaceOne(Filters.eq("_id", trajectory.value()),
                 new Document("_id", trajectory.value()).append("youthId", youth.value()),
                 new ReplaceOptions().upsert(true));
         recent.put(trajectory.value(), youth);
@@ -67,6 +76,6 @@ public class TrajectoryYouths {
 
     @EventHandler
     void on(TrajectoryOpened event) {
-        remember(event.trajectoryId(), event.youthId());
+        remember(linksFromEvents, event.trajectoryId(), event.youthId());
     }
 }
