@@ -2,6 +2,7 @@ package nl.koers.command.youth;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -50,10 +51,17 @@ public class YouthRegistry {
     private static final String AREA = "openFocusArea";
     private static final String BSN = "bsnIdentity";
     private final MongoCollection<Document> youths;
+    /**
+     * The same entries, for a claim's own writes: they do not wait for the disk, because the claim's last write
+     * (the trajectory's identities, which does wait) takes them there with it; one file commit per opening
+     * instead of one per identity.
+     */
+    private final MongoCollection<Document> youthsUntilClaimed;
     private final MongoCollection<Document> trajectories;
 
     public YouthRegistry(@Qualifier("koers") MongoDatabase database) {
         this.youths = database.getCollection(YOUTHS);
+        this.youthsUntilClaimed = youths.withWriteConcern(WriteConcern.W1.withJournal(false));
         this.trajectories = database.getCollection(TRAJECTORIES);
     }
 
@@ -105,6 +113,7 @@ public class YouthRegistry {
                 claimed.add(hash);
             }
         }
+        // waits for the disk, and takes the claim's entries there with it (one file, written in order)
         trajectories.replaceOne(Filters.eq("_id", trajectory.value()),
                 new Document("_id", trajectory.value()).append("identities", claimed),
                 new ReplaceOptions().upsert(true));
@@ -133,7 +142,7 @@ public class YouthRegistry {
                 if (bsnIdentity != null && existing.getString(BSN) == null) {
                     updates.add(Updates.set(BSN, bsnIdentity)); // the youth's BSN is known from now on
                 }
-                Document claimed = youths.findOneAndUpdate(Filters.and(Filters.eq("_id", hash),
+                Document claimed = youthsUntilClaimed.findOneAndUpdate(Filters.and(Filters.eq("_id", hash),
                                 Filters.or(Filters.eq(OPEN, null), Filters.eq(OPEN, trajectory.value()))),
                         Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
                 if (claimed != null) {
@@ -142,7 +151,7 @@ public class YouthRegistry {
                 continue; // claimed by another opening between the two reads: look again
             }
             try {
-                youths.insertOne(new Document("_id", hash).append("youthId", youth.value())
+                youthsUntilClaimed.insertOne(new Document("_id", hash).append("youthId", youth.value())
                         .append(OPEN, trajectory.value()).append(AREA, areaCode).append(BSN, bsnIdentity));
                 return Optional.empty();
             } catch (MongoWriteException e) {
