@@ -52,16 +52,16 @@ public class YouthRegistry {
     private static final String BSN = "bsnIdentity";
     private final MongoCollection<Document> youths;
     /**
-     * The same entries, for a claim's own writes: they do not wait for the disk, because the claim's last write
-     * (the trajectory's identities, which does wait) takes them there with it; one file commit per opening
-     * instead of one per identity.
+     * The same entries, for writes that need not wait for the disk: a claim's own (its last write, the trajectory's
+     * identities, waits and takes them there with it: one file commit per opening instead of one per identity), and
+     * the event handlers' (like the processor's token: a crash takes back both, and the event is delivered again).
      */
-    private final MongoCollection<Document> youthsUntilClaimed;
+    private final MongoCollection<Document> youthsNotWaiting;
     private final MongoCollection<Document> trajectories;
 
     public YouthRegistry(@Qualifier("koers") MongoDatabase database) {
         this.youths = database.getCollection(YOUTHS);
-        this.youthsUntilClaimed = youths.withWriteConcern(WriteConcern.W1.withJournal(false));
+        this.youthsNotWaiting = youths.withWriteConcern(WriteConcern.W1.withJournal(false));
         this.trajectories = database.getCollection(TRAJECTORIES);
     }
 
@@ -142,7 +142,7 @@ public class YouthRegistry {
                 if (bsnIdentity != null && existing.getString(BSN) == null) {
                     updates.add(Updates.set(BSN, bsnIdentity)); // the youth's BSN is known from now on
                 }
-                Document claimed = youthsUntilClaimed.findOneAndUpdate(Filters.and(Filters.eq("_id", hash),
+                Document claimed = youthsNotWaiting.findOneAndUpdate(Filters.and(Filters.eq("_id", hash),
                                 Filters.or(Filters.eq(OPEN, null), Filters.eq(OPEN, trajectory.value()))),
                         Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
                 if (claimed != null) {
@@ -151,7 +151,7 @@ public class YouthRegistry {
                 continue; // claimed by another opening between the two reads: look again
             }
             try {
-                youthsUntilClaimed.insertOne(new Document("_id", hash).append("youthId", youth.value())
+                youthsNotWaiting.insertOne(new Document("_id", hash).append("youthId", youth.value())
                         .append(OPEN, trajectory.value()).append(AREA, areaCode).append(BSN, bsnIdentity));
                 return Optional.empty();
             } catch (MongoWriteException e) {
@@ -174,7 +174,11 @@ public class YouthRegistry {
     }
 
     private void releaseOne(String hash, TrajectoryId trajectory) {
-        youths.updateOne(Filters.and(Filters.eq("_id", hash), Filters.eq(OPEN, trajectory.value())),
+        releaseOne(youths, hash, trajectory);
+    }
+
+    private static void releaseOne(MongoCollection<Document> in, String hash, TrajectoryId trajectory) {
+        in.updateOne(Filters.and(Filters.eq("_id", hash), Filters.eq(OPEN, trajectory.value())),
                 Updates.combine(Updates.set(OPEN, null), Updates.set(AREA, null)));
     }
 
@@ -196,15 +200,15 @@ public class YouthRegistry {
     /** A closed trajectory frees the youth for a new one. Idempotent: safe under redelivery and replay. */
     @EventHandler
     void on(TrajectoryClosed event) {
-        identitiesOf(event.trajectoryId()).forEach(hash -> releaseOne(hash, event.trajectoryId()));
+        identitiesOf(event.trajectoryId()).forEach(hash -> releaseOne(youthsNotWaiting, hash, event.trajectoryId()));
     }
 
     /** The open trajectory moved: a later refusal must judge the caller against its new area. */
     @EventHandler
     void on(TrajectoryTransferred event) {
         for (String hash : identitiesOf(event.trajectoryId())) {
-            youths.updateOne(Filters.and(Filters.eq("_id", hash), Filters.eq(OPEN, event.trajectoryId().value())),
-                    Updates.set(AREA, event.toFocusArea().value()));
+            youthsNotWaiting.updateOne(Filters.and(Filters.eq("_id", hash),
+                    Filters.eq(OPEN, event.trajectoryId().value())), Updates.set(AREA, event.toFocusArea().value()));
         }
     }
 
