@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * {@code ./koers bench queries [--events 20000] [--clients 16] [--seconds 30] [--warmup 5] [--dir DIR]}: loads
- * synthetic trajectories into a fresh embedded Koers, waits for the views, then lets {@code --clients} concurrent
+ * synthetic trajectories into a fresh embedded Koers (a {@code --dir} that already holds events is measured as it
+ * is, nothing appended), waits for the views, then lets {@code --clients} concurrent
  * clients alternate caseload reads (a random focus area, municipality or wijk) and history reads (a random
  * trajectory) and reports p50/p99 latency per query. Twice: over HTTP as a client sees it (HTTP Basic, so every
  * request also checks a BCrypt password hash), and calling the same readers in-process (the query alone).
@@ -69,14 +70,31 @@ public final class QueryBenchmark {
         try {
             Path data = dir != null ? dir : BenchFolder.temporary("koers-bench-queries");
             try (EmbeddedKoers koers = EmbeddedKoers.start(data, List.of())) {
-                BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 7);
-                long stored = generated.append(koers.bean(EventStore.class), events);
+                EventStore store = koers.bean(EventStore.class);
+                long stored;
+                List<String> trajectories;
+                if (koers.head() >= 0) {
+                    // a folder used before: measured as it is, so that repeated runs measure the same data
+                    StoredTrajectories.Found found = StoredTrajectories.in(store);
+                    trajectories = found.trajectories();
+                    stored = found.events();
+                    System.out.printf("query benchmark: %s holds %d events already; --events ignored, nothing"
+                            + " appended%n", data, stored);
+                } else {
+                    BenchData generated = new BenchData(koers.bean(PersonalDataCipher.class), 7);
+                    stored = generated.append(store, events);
+                    trajectories = generated.trajectoryIds();
+                }
+                if (trajectories.isEmpty()) {
+                    System.err.println("koers bench queries: " + data + " holds no trajectory to read");
+                    return ReplayBenchmark.USAGE;
+                }
                 koers.awaitCaughtUp(EmbeddedKoers.READERS, Duration.ofHours(1));
                 System.out.printf("query benchmark: %d events, %d trajectories; %d clients, %d s after %d s warm-up;"
-                                + " heap max %d MB, %d cores%n", stored, generated.trajectoryIds().size(), clients,
+                                + " heap max %d MB, %d cores%n", stored, trajectories.size(), clients,
                         seconds, warmup, Runtime.getRuntime().maxMemory() >> 20,
                         Runtime.getRuntime().availableProcessors());
-                Workload workload = new Workload(generated.trajectoryIds());
+                Workload workload = new Workload(trajectories);
                 report("HTTP", measure(clients, warmup, seconds, workload, new Http(koers.port())));
                 report("in-process", measure(clients, warmup, seconds, workload, new InProcess(koers)));
             }
