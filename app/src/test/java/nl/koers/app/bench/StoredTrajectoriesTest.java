@@ -1,20 +1,18 @@
 package nl.koers.app.bench;
 
-import nl.koers.events.common.YouthId;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import nl.koers.platform.crypto.KeyMaterial;
+import nl.koers.platform.crypto.MongoYouthKeyStore;
 import nl.koers.platform.crypto.PersonalDataCipher;
-import nl.koers.platform.crypto.YouthKeyStore;
+import nl.koers.platform.mongo.EmbeddedMongo;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.KeyGenerator;
-import javax.crypto.SecretKey;
-import java.security.NoSuchAlgorithmException;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredTrajectoriesTest {
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    private final MongoClient client = MongoClients.create(mongo.connectionString());
 
     @AfterEach
     void stop() {
         store.shutDown();
+        client.close();
+        mongo.close();
     }
 
     @Test
     void findsEveryTrajectoryOpenedInTheLogInItsOrder() {
-        BenchData generated = new BenchData(new PersonalDataCipher(new KeysInMemory()), 7);
+        PersonalDataCipher cipher = new PersonalDataCipher(new MongoYouthKeyStore(client.getDatabase("keys"),
+                new KeyMaterial(new SecretKeySpec(new byte[32], "AES"), new byte[32])));
+        BenchData generated = new BenchData(cipher, 7);
         long appended = generated.append(store, 3_000);
 
         assertThat(appended).isGreaterThanOrEqualTo(3_000);
@@ -46,33 +50,5 @@ class StoredTrajectoriesTest {
     @Test
     void anEmptyLogHoldsNoTrajectory() {
         assertThat(StoredTrajectories.in(store)).isEqualTo(new StoredTrajectories.Found(0, List.of()));
-    }
-
-    /** A key per youth, kept in memory: enough to seal the synthetic personal data. */
-    private static final class KeysInMemory implements YouthKeyStore {
-        private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
-
-        @Override
-        public SecretKey keyFor(YouthId youth) {
-            return keys.computeIfAbsent(youth.value(), id -> {
-                try {
-                    KeyGenerator generator = KeyGenerator.getInstance("AES");
-                    generator.init(256);
-                    return generator.generateKey();
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-
-        @Override
-        public Optional<SecretKey> existingKey(YouthId youth) {
-            return Optional.ofNullable(keys.get(youth.value()));
-        }
-
-        @Override
-        public boolean destroy(YouthId youth) {
-            return keys.remove(youth.value()) != null;
-        }
     }
 }
