@@ -4,10 +4,8 @@ import nl.koers.platform.crypto.PersonalDataCipher;
 import nl.koers.query.operations.ProcessorTuning;
 import nl.koers.query.operations.ViewRebuilds;
 import nl.koers.query.audit.AuditChainWriter;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.io.IOException;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./koers bench replay [--events 100000] [--batch-size N] [--segments N] [--dir DIR]
@@ -156,22 +153,11 @@ public final class ReplayBenchmark {
      */
     static double rawRead(EventStore store, long head) {
         long t = System.nanoTime();
-        long read = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
-            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                if (event.getPayload() == null) {
-                    throw new IllegalStateException("an event without payload");
-                }
-                read++;
-                if (event.trackingToken().position().orElse(-1) >= head) {
-                    break;
-                }
+        long read = EventLogReading.upTo(store, head, event -> {
+            if (event.getPayload() == null) {
+                throw new IllegalStateException("an event without payload");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        });
         return read / seconds(t);
     }
 

@@ -1,9 +1,7 @@
 package nl.koers.app.bench;
 
 import nl.koers.events.trajectory.TrajectoryOpened;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The trajectories an event store already holds, found from their openings: a benchmark run on a folder used
@@ -29,26 +26,12 @@ final class StoredTrajectories {
     /** Reads the log up to its head; nothing for an empty store. */
     static Found in(EventStore store) {
         TrackingToken head = store.createHeadToken();
-        long last = head == null ? -1 : head.position().orElse(-1);
         Set<String> opened = new LinkedHashSet<>();
-        long events = 0;
-        if (last < 0) {
-            return new Found(0, List.of());
-        }
-        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
-            long position = -1;
-            while (position < last && stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                events++;
-                position = event.trackingToken().position().orElse(position);
-                if (event instanceof DomainEventMessage<?> domain && domain.getPayloadType() == TrajectoryOpened.class) {
-                    opened.add(domain.getAggregateIdentifier());
-                }
+        long events = EventLogReading.upTo(store, head == null ? -1 : head.position().orElse(-1), event -> {
+            if (event instanceof DomainEventMessage<?> domain && domain.getPayloadType() == TrajectoryOpened.class) {
+                opened.add(domain.getAggregateIdentifier());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event log", e);
-        }
+        });
         return new Found(events, new ArrayList<>(opened));
     }
 }
