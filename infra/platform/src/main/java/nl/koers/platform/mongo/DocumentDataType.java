@@ -30,17 +30,27 @@ final class DocumentDataType extends BasicDataType<Document> {
      * many documents as it did with the stock type.
      */
     private static final int VALUE = 8;
+    /**
+     * One encoding buffer per writing thread, used again for every document of every page it writes: a fresh one
+     * per document grew by doubling to the document's size each time. One that grew past this is let go after use,
+     * so a rare large document does not stay in memory.
+     */
+    private static final int KEPT_BUFFER_BYTES = 256 * 1024;
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
+        ByteBuf bson = ENCODING.get();
+        bson.clear();
         try {
             BsonEncoder.encodeDocument(document, bson);
             int length = bson.readableBytes();
             buffer.putVarInt(length);
             buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
         } finally {
-            bson.release();
+            if (bson.capacity() > KEPT_BUFFER_BYTES) {
+                ENCODING.remove();
+            }
         }
     }
 

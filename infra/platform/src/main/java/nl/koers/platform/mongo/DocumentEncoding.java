@@ -64,11 +64,12 @@ final class DocumentEncoding {
     }
 
     /** Opens (or creates) a collection's document map as BSON, before mongo-java-server opens it by name. */
-    static void open(MVStore store, String mapName) {
+    static MVMap<Object, Document> open(MVStore store, String mapName) {
         MVMap<Object, Document> map = store.openMap(mapName, bsonMap());
         if (!(map.getValueType() instanceof DocumentDataType)) {
             throw new IllegalStateException("document map " + mapName + " is already open with another value type");
         }
+        return map;
     }
 
     private static boolean storedAsBson(MVMap<String, Object> format, String name) {

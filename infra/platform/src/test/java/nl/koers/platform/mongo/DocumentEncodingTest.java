@@ -104,7 +104,10 @@ class DocumentEncodingTest {
         assertThat(conversionLog.messages()).as("the second start converts nothing").hasSize(1);
     }
 
-    /** Documents with every kind of value the views, tokens, keys and logs hold, some large. */
+    /**
+     * Documents with every kind of value the views, tokens, keys and logs hold, some large, one larger than the
+     * encoding buffer a writing thread keeps (so the documents after it are encoded in a fresh one).
+     */
     private static List<Document> documents(int count) {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -123,7 +126,7 @@ class DocumentEncodingTest {
                     .append("list", Arrays.asList(1, "two", 3.0, null, new Document("four", 4)))
                     .append("entries", new Document("t-1", new Document("phase", "DETENTIE").append("since", "2026-01-0" + (i % 9 + 1)))
                             .append("t-2", new Document("phase", "VOOR")))
-                    .append("long text", i % 50 == 0 ? "x".repeat(100_000) : "short"));
+                    .append("long text", i % 50 == 0 ? "x".repeat(i == 100 ? 300_000 : 100_000) : "short"));
         }
         return documents;
     }
