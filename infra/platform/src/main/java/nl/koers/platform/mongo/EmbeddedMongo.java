@@ -1,7 +1,6 @@
 package nl.koers.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import nl.koers.platform.files.MvStoreCompaction;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -97,7 +96,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** For tests that need no restart. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend(), null, "embedded, in memory", 0);
+        return new EmbeddedMongo(new UnsizedMemoryBackend(), null, "embedded, in memory", 0);
     }
 
     /** For the MongoDB driver: the socket's path, URL-encoded as the host (the driver needs jnr-unixsocket). */
