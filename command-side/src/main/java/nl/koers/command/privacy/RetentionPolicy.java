@@ -1,6 +1,5 @@
 package nl.koers.command.privacy;
 
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -11,6 +10,7 @@ import nl.koers.events.common.YouthId;
 import nl.koers.events.privacy.YouthPersonalDataErased;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryOpened;
+import nl.koers.platform.mongo.NotWaitingForDisk;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
@@ -52,9 +52,8 @@ public class RetentionPolicy {
                            @Value("${koers.retention.erase-after-closed-years:5}") int years) {
         // Written only by this processor, idempotently: like its token, they need not wait for the disk (a crash
         // takes back both, and the events are delivered again); waiting cost a commit of the file per event.
-        WriteConcern withTheToken = WriteConcern.W1.withJournal(false);
-        this.youths = database.getCollection("cmd_retention").withWriteConcern(withTheToken);
-        this.youthOfTrajectory = database.getCollection("cmd_retention_trajectories").withWriteConcern(withTheToken);
+        this.youths = NotWaitingForDisk.of(database.getCollection("cmd_retention"));
+        this.youthOfTrajectory = NotWaitingForDisk.of(database.getCollection("cmd_retention_trajectories"));
         this.erasure = erasure;
         this.clock = clock;
         this.years = years;

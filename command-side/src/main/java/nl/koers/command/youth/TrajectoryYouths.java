@@ -1,6 +1,5 @@
 package nl.koers.command.youth;
 
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -8,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.trajectory.TrajectoryOpened;
+import nl.koers.platform.mongo.NotWaitingForDisk;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
@@ -45,7 +45,7 @@ public class TrajectoryYouths {
 
     public TrajectoryYouths(@Qualifier("koers") MongoDatabase database) {
         this.links = database.getCollection(COLLECTION);
-        this.linksFromEvents = links.withWriteConcern(WriteConcern.W1.withJournal(false));
+        this.linksFromEvents = NotWaitingForDisk.of(links);
     }
 
     /** Before the trajectory's opening is sent: on disk before its event can be. */

@@ -2,7 +2,6 @@ package nl.koers.command.youth;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -15,6 +14,7 @@ import nl.koers.events.common.TrajectoryId;
 import nl.koers.events.common.YouthId;
 import nl.koers.events.trajectory.TrajectoryClosed;
 import nl.koers.events.trajectory.TrajectoryTransferred;
+import nl.koers.platform.mongo.NotWaitingForDisk;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
@@ -61,7 +61,7 @@ public class YouthRegistry {
 
     public YouthRegistry(@Qualifier("koers") MongoDatabase database) {
         this.youths = database.getCollection(YOUTHS);
-        this.youthsNotWaiting = youths.withWriteConcern(WriteConcern.W1.withJournal(false));
+        this.youthsNotWaiting = NotWaitingForDisk.of(youths);
         this.trajectories = database.getCollection(TRAJECTORIES);
     }
 

@@ -1,6 +1,5 @@
 package nl.koers.query.common;
 
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -8,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import nl.koers.platform.mongo.NotWaitingForDisk;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -47,8 +47,6 @@ import java.util.UUID;
 public final class ViewBatch {
     private static final String RESOURCE = "koers.view-batch";
     private static final Document ABSENT = new Document();
-    /** Acknowledged once applied; reaches the disk before (or with) the token's write that follows. */
-    private static final WriteConcern TAKEN_TO_DISK_BY_THE_TOKEN = WriteConcern.W1.withJournal(false);
     /**
      * Ids asked for in one query when a batch's documents are read ahead. The in-process server compares every
      * document it finds with every id of the {@code $in} list, so a long list costs its square: 500 made a view
@@ -254,7 +252,7 @@ public final class ViewBatch {
                 .forEach(e -> {
                     List<WriteModel<Document>> models = new ArrayList<>();
                     e.getValue().writes().forEach((id, write) -> models.add(write.model(id)));
-                    e.getKey().withWriteConcern(TAKEN_TO_DISK_BY_THE_TOKEN).bulkWrite(models);
+                    NotWaitingForDisk.of(e.getKey()).bulkWrite(models);
                 });
         pending.clear();
         afterFlush.forEach(Runnable::run);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.koers.events.common.CommandRefused;
 import nl.koers.events.common.Rejection;
+import nl.koers.platform.mongo.NotWaitingForDisk;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.transaction.TransactionManager;
@@ -25,7 +26,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.common.transaction.NoTransactionManager;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
@@ -94,7 +94,7 @@ public class AxonConfiguration {
         return new MongoTemplate() {
             @Override
             public MongoCollection<Document> trackingTokensCollection() {
-                return stock.trackingTokensCollection().withWriteConcern(WriteConcern.W1.withJournal(false));
+                return NotWaitingForDisk.of(stock.trackingTokensCollection());
             }
 
             @Override
