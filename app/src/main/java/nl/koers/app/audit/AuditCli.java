@@ -19,12 +19,15 @@ public final class AuditCli {
                    koers audit replay FILE --as-of INSTANT|DATE --view caseload|outcomes|history
                           [--focus-area FA..] [--neighbourhood WK..] [--gemeente GM..] [--cohort YEAR]
                           [--trajectory ID] [--role analyst|liaison|youth-worker [--areas FA..,FA..]]
+                          [--slices N]
               verify  checks the hash chain of an export of the event log (GET /api/audit/events) or of the
                       access log (GET /api/audit/access-log/export); names the first broken link; with --head
                       (GET /api/audit/head: its position and hash) the export must reach that head too
               replay  rebuilds a view from the events recorded up to INSTANT (ISO-8601, e.g. 2026-03-01T00:00:00Z)
                       or the end of DATE (2026-03-01, Europe/Amsterdam) with the live projection code and prints it
-                      as the live endpoint showed it to that role (default: liaison for a history, analyst else)
+                      as the live endpoint showed it to that role (default: liaison for a history, analyst else);
+                      the caseload and outcomes are built in N passes over FILE, one slice of the trajectories at
+                      a time, so a large export fits the heap (default: one pass per 64 MB of FILE)
               FILE    an export in JSON Lines, or - for standard input""";
 
     private AuditCli() {

@@ -1,5 +1,6 @@
 package nl.koers.app.audit;
 
+import nl.koers.events.common.TrajectoryEvent;
 import nl.koers.platform.axon.AxonConfiguration;
 import nl.koers.query.audit.AuditRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -20,8 +21,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
@@ -39,12 +42,22 @@ public final class ExportEvents {
      * they touched in one bulk write, which ran a 1 000 000-event caseload replay out of a 512 MB heap.
      */
     private static final int BATCH = 1_000;
+    /** The most slices a replay can have; a line's slice is noted in a byte. */
+    public static final int MAX_SLICES = 100;
+    private static final byte NOT_REPLAYED = -1;
+    private static final byte EVERY_SLICE = -2;
 
     private final Serializer serializer = AxonConfiguration.jacksonSerializer();
     private final EventUpcaster upcasters = liveUpcasters();
 
     /** What was read: lines in the export, and events handed on. */
     record Counts(long lines, long delivered) {
+    }
+
+    /** Opens the export, once per pass over it. */
+    @FunctionalInterface
+    public interface Source {
+        BufferedReader open() throws IOException;
     }
 
     /**
@@ -54,38 +67,102 @@ public final class ExportEvents {
      */
     public Counts replay(BufferedReader export, Instant asOf, Predicate<AuditRecord> wanted,
                   Consumer<List<DomainEventMessage<?>>> handler, LongConsumer progress) throws IOException {
-        List<GenericDomainEventEntry<byte[]>> batch = new ArrayList<>(BATCH);
-        long lines = 0;
-        long delivered = 0;
-        String text;
-        while ((text = export.readLine()) != null) {
-            if (text.isBlank()) {
-                continue;
-            }
-            lines++;
-            if (lines % PROGRESS_EVERY == 0) {
-                progress.accept(lines);
-            }
-            AuditRecord record = AuditRecord.parse(text);
-            if (Instant.parse(record.timestamp()).isAfter(asOf) || !wanted.test(record)) {
-                continue;
-            }
-            batch.add(entry(record));
-            if (batch.size() == BATCH) {
-                delivered += deliver(batch, handler);
-            }
-        }
-        delivered += deliver(batch, handler);
-        return new Counts(lines, delivered);
+        return replayInSlices(() -> export, 1, asOf, wanted, handler, slice -> { }, progress);
     }
 
+    /**
+     * As {@link #replay}, in {@code slices} passes over the export: each pass hands on the events of one slice of
+     * the aggregates ({@link #sliceOf}), in export order, plus every event outside an aggregate, and then tells
+     * {@code sliceDone} which slice it was. A view whose documents each follow from one trajectory can so be built
+     * with the states of one slice in memory at a time. The first pass reads every record and notes which slice
+     * each line belongs to; later passes read only the records of their own slice.
+     */
+    public Counts replayInSlices(Source export, int slices, Instant asOf, Predicate<AuditRecord> wanted,
+                                 Consumer<List<DomainEventMessage<?>>> handler, IntConsumer sliceDone,
+                                 LongConsumer progress) throws IOException {
+        if (slices < 1 || slices > MAX_SLICES) {
+            throw new IllegalArgumentException("between 1 and " + MAX_SLICES + " slices, not " + slices);
+        }
+        LineMarks marks = new LineMarks();
+        long delivered = 0;
+        for (int slice = 0; slice < slices; slice++) {
+            List<GenericDomainEventEntry<byte[]>> batch = new ArrayList<>(BATCH);
+            int line = 0;
+            try (BufferedReader reader = export.open()) {
+                String text;
+                while ((text = reader.readLine()) != null) {
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    AuditRecord record = null;
+                    byte mark;
+                    if (slice == 0) {
+                        if ((line + 1) % PROGRESS_EVERY == 0) {
+                            progress.accept(line + 1);
+                        }
+                        record = AuditRecord.parse(text);
+                        mark = mark(record, asOf, wanted, slices);
+                        marks.add(mark);
+                    } else if (line < marks.size()) {
+                        mark = marks.get(line);
+                    } else {
+                        throw changed(slice);
+                    }
+                    line++;
+                    if (mark == slice || mark == EVERY_SLICE) {
+                        batch.add(entry(record != null ? record : AuditRecord.parse(text)));
+                        if (batch.size() == BATCH) {
+                            delivered += deliver(batch, handler, slices > 1);
+                        }
+                    }
+                }
+            }
+            if (line != marks.size()) {
+                throw changed(slice);
+            }
+            delivered += deliver(batch, handler, slices > 1);
+            sliceDone.accept(slice);
+        }
+        return new Counts(marks.size(), delivered);
+    }
+
+    /**
+     * The slice of {@code slices} an aggregate's events are replayed in: all events of one aggregate in one slice,
+     * the aggregates spread evenly.
+     */
+    static int sliceOf(String aggregateId, int slices) {
+        return Math.floorMod(aggregateId.hashCode(), slices);
+    }
+
+    private static byte mark(AuditRecord record, Instant asOf, Predicate<AuditRecord> wanted, int slices) {
+        if (Instant.parse(record.timestamp()).isAfter(asOf) || !wanted.test(record)) {
+            return NOT_REPLAYED;
+        }
+        return record.aggregateId() == null ? EVERY_SLICE : (byte) sliceOf(record.aggregateId(), slices);
+    }
+
+    private static IOException changed(int slice) {
+        return new IOException("the export changed while it was replayed (pass " + (slice + 1)
+                + " read other lines than the first)");
+    }
+
+    /**
+     * Deserializes and hands on a batch. In a sliced replay a trajectory's events must be its aggregate's (they
+     * are sliced by aggregate): one that is not would be replayed apart from the rest of its trajectory.
+     */
     private long deliver(List<GenericDomainEventEntry<byte[]>> batch,
-                         Consumer<List<DomainEventMessage<?>>> handler) {
+                         Consumer<List<DomainEventMessage<?>>> handler, boolean sliced) {
         DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(batch.stream(), serializer,
                 upcasters);
         List<DomainEventMessage<?>> messages = new ArrayList<>(batch.size());
         while (events.hasNext()) {
-            messages.add(events.next());
+            DomainEventMessage<?> message = events.next();
+            if (sliced && message.getPayload() instanceof TrajectoryEvent event
+                    && !event.trajectoryId().value().equals(message.getAggregateIdentifier())) {
+                throw new IllegalStateException("event " + message.getIdentifier() + " of a trajectory is stored "
+                        + "under another aggregate; replay this export with --slices 1");
+            }
+            messages.add(message);
         }
         batch.clear();
         if (!messages.isEmpty()) {
@@ -124,5 +201,26 @@ public final class ExportEvents {
         });
         AnnotationAwareOrderComparator.sort(found);
         return new EventUpcasterChain(found);
+    }
+
+    /** One byte per record line of the export: its slice, or that it is replayed in every slice or in none. */
+    private static final class LineMarks {
+        private byte[] marks = new byte[1 << 16];
+        private int size;
+
+        void add(byte mark) {
+            if (size == marks.length) {
+                marks = Arrays.copyOf(marks, marks.length * 2);
+            }
+            marks[size++] = mark;
+        }
+
+        byte get(int line) {
+            return marks[line];
+        }
+
+        int size() {
+            return size;
+        }
     }
 }

@@ -183,6 +183,30 @@ class ReplayEqualsLiveTest {
         }
     }
 
+    /**
+     * Replayed one slice of trajectories at a time, the caseload and outcomes are still what the live system showed:
+     * with a number of slices that puts the three trajectories in more than one slice.
+     */
+    @Test
+    void replayedInSlicesTheCaseloadAndOutcomesAreWhatTheLiveSystemShowed() throws Exception {
+        int slices = 2;
+        while (sliceCount(slices) < 2) {
+            slices++;
+        }
+        for (Moment moment : moments) {
+            assertSameAnswer(moment.caseload(), replay(moment.at(), "--view", "caseload", "--focus-area", "FA03",
+                    "--slices", String.valueOf(slices)), "caseload in " + slices + " slices at " + moment.at());
+            assertSameAnswer(moment.outcomes(), replay(moment.at(), "--view", "outcomes", "--focus-area", "FA03",
+                    "--cohort", String.valueOf(cohort), "--slices", String.valueOf(slices)),
+                    "outcomes in " + slices + " slices at " + moment.at());
+        }
+    }
+
+    private long sliceCount(int slices) {
+        return java.util.stream.Stream.of(first, second, third)
+                .map(trajectory -> ExportEvents.sliceOf(trajectory.value(), slices)).distinct().count();
+    }
+
     @Test
     void theReplayedHistoriesAreWhatTheLiveHistoriesShowedAtEachMoment() throws Exception {
         for (Moment moment : moments) {

@@ -1,5 +1,6 @@
 package nl.koers.query.caseload;
 
+import nl.koers.query.common.ScopeEntries;
 import nl.koers.query.common.ViewDescriptor;
 import nl.koers.query.common.ViewGenerations;
 import org.springframework.context.annotation.Bean;
@@ -33,5 +34,13 @@ public class CaseloadView {
     @Bean
     ViewDescriptor caseloadViewDescriptor() {
         return DESCRIPTOR;
+    }
+
+    /**
+     * Adds the wijk documents built in {@code from} to those in {@code into} ({@link ScopeEntries#merge}): the
+     * offline replay builds the view per slice of trajectories.
+     */
+    public static void mergeScopes(ViewGenerations from, ViewGenerations into) {
+        ScopeEntries.merge(wijken(from).forWriting(), wijken(into).forWriting());
     }
 }

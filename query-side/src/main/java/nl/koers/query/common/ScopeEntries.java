@@ -1,7 +1,14 @@
 package nl.koers.query.common;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,5 +61,32 @@ public final class ScopeEntries extends ViewCollection {
     public static Document entries(Document scope) {
         Document entries = scope == null ? null : scope.get(TRAJECTORIES, Document.class);
         return entries == null ? new Document() : entries;
+    }
+
+    /**
+     * Adds the entries of the scope documents in {@code from} to those in {@code into}, each document's with one
+     * write. An entry is derived from its trajectory alone, so the scope documents built from disjoint sets of
+     * trajectories add up to the ones built from all of them: the offline replay builds a view slice by slice of
+     * trajectories and keeps only what the slices add up to. Each changed document in {@code into} takes the
+     * revision it had in {@code from}.
+     */
+    public static void merge(MongoCollection<Document> from, MongoCollection<Document> into) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document scope : from.find()) {
+            Document set = new Document();
+            entries(scope).forEach((trajectoryId, entry) -> set.append(TRAJECTORIES + "." + trajectoryId, entry));
+            if (set.isEmpty()) {
+                continue;
+            }
+            String revision = revision(scope);
+            if (revision != null) {
+                set.append(REVISION, revision);
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", scope.get("_id")), new Document("$set", set),
+                    new UpdateOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            into.bulkWrite(writes);
+        }
     }
 }

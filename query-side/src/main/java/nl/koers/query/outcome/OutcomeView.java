@@ -1,5 +1,6 @@
 package nl.koers.query.outcome;
 
+import nl.koers.query.common.ScopeEntries;
 import nl.koers.query.common.ViewDescriptor;
 import nl.koers.query.common.ViewGenerations;
 import org.springframework.context.annotation.Bean;
@@ -30,5 +31,13 @@ public class OutcomeView {
     @Bean
     ViewDescriptor outcomeViewDescriptor() {
         return DESCRIPTOR;
+    }
+
+    /**
+     * Adds the focus area and cohort documents built in {@code from} to those in {@code into}
+     * ({@link ScopeEntries#merge}): the offline replay builds the view per slice of trajectories.
+     */
+    public static void mergeScopes(ViewGenerations from, ViewGenerations into) {
+        ScopeEntries.merge(cohorts(from).forWriting(), cohorts(into).forWriting());
     }
 }

@@ -1,0 +1,153 @@
+package nl.koers.app.audit;
+
+import nl.koers.app.bench.SyntheticExport;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A replay in slices hands on every event once, each trajectory's events all in one slice and in export order, so
+ * the views built per slice add up to the view built at once (the answers themselves are compared with the live
+ * system's in {@link ReplayEqualsLiveTest}). A wrong number of slices and an export that changes between passes
+ * are refused.
+ */
+class ReplayInSlicesTest {
+    static final Instant START = Instant.parse("2025-01-01T07:00:00Z");
+    static final Duration SPAN = Duration.ofDays(300);
+    @TempDir
+    static Path dir;
+    static Path export;
+
+    @BeforeAll
+    static void writeExport() throws IOException {
+        export = dir.resolve("export.ndjson");
+        SyntheticExport.write(export, 3_000, 7, START, SPAN);
+    }
+
+    @Test
+    void everyEventIsHandedOnOnceWithEachTrajectoryInOneSliceInExportOrder() throws IOException {
+        List<String> atOnce = new ArrayList<>();
+        new ExportEvents().replay(ExportFile.open(export.toString()), Instant.MAX, r -> true,
+                batch -> batch.forEach(message -> atOnce.add(message.getIdentifier())), lines -> { });
+
+        Map<Integer, List<DomainEventMessage<?>>> bySlice = new HashMap<>();
+        List<Integer> done = new ArrayList<>();
+        int[] current = {0};
+        ExportEvents.Counts counts = new ExportEvents().replayInSlices(() -> ExportFile.open(export.toString()), 4,
+                Instant.MAX, r -> true,
+                batch -> bySlice.computeIfAbsent(current[0], s -> new ArrayList<>()).addAll(batch),
+                slice -> {
+                    done.add(slice);
+                    current[0] = slice + 1;
+                }, lines -> { });
+
+        assertThat(done).containsExactly(0, 1, 2, 3);
+        assertThat(counts.lines()).isEqualTo(3_000);
+        assertThat(counts.delivered()).isEqualTo(atOnce.size());
+        Map<String, Integer> sliceOfTrajectory = new HashMap<>();
+        List<String> all = new ArrayList<>();
+        bySlice.forEach((slice, messages) -> {
+            assertThat(messages).as("slice %d holds events", slice).isNotEmpty();
+            for (DomainEventMessage<?> message : messages) {
+                Integer earlier = sliceOfTrajectory.putIfAbsent(message.getAggregateIdentifier(), slice);
+                assertThat(earlier).as("trajectory %s", message.getAggregateIdentifier()).isIn(null, slice);
+                all.add(message.getIdentifier());
+            }
+            List<String> inExportOrder = atOnce.stream()
+                    .filter(id -> messages.stream().anyMatch(m -> m.getIdentifier().equals(id))).toList();
+            assertThat(messages.stream().map(DomainEventMessage::getIdentifier).toList()).isEqualTo(inExportOrder);
+        });
+        assertThat(all).hasSize(atOnce.size()).containsExactlyInAnyOrderElementsOf(atOnce);
+    }
+
+    @Test
+    void eventsAfterTheInstantAreInNoSlice() throws IOException {
+        Instant half = START.plus(SPAN.dividedBy(2));
+        List<DomainEventMessage<?>> handed = new ArrayList<>();
+        ExportEvents.Counts counts = new ExportEvents().replayInSlices(() -> ExportFile.open(export.toString()), 3,
+                half, r -> true, handed::addAll, slice -> { }, lines -> { });
+
+        assertThat(counts.lines()).isEqualTo(3_000);
+        assertThat(counts.delivered()).isEqualTo(handed.size()).isBetween(1L, 2_999L);
+        assertThat(handed).allSatisfy(message -> assertThat(message.getTimestamp()).isBeforeOrEqualTo(half));
+    }
+
+    @Test
+    void anExportThatChangesBetweenPassesIsRefused() throws IOException {
+        List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
+        int[] opened = {0};
+        ExportEvents.Source shrinking = () -> new BufferedReader(new StringReader(String.join("\n",
+                opened[0]++ == 0 ? lines : lines.subList(0, lines.size() - 1))));
+
+        assertThatThrownBy(() -> new ExportEvents().replayInSlices(shrinking, 2, Instant.MAX, r -> true,
+                batch -> { }, slice -> { }, progress -> { }))
+                .isInstanceOf(IOException.class).hasMessageContaining("the export changed while it was replayed");
+    }
+
+    @Test
+    void aNumberOfSlicesOutsideOneToAHundredIsAUsageError() {
+        for (String slices : List.of("0", "101", "many")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = AuditCli.run(new String[] {"replay", export.toString(), "--as-of", "2025-06-01", "--view",
+                    "caseload", "--focus-area", "FA03", "--slices", slices}, new PrintStream(out), new PrintStream(err));
+
+            assertThat(exit).as(slices).isEqualTo(AuditCli.USAGE);
+            assertThat(err.toString()).contains("--slices must be a number from 1 to 100");
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void standardInputCannotBeReadInSeveralSlices() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AuditCli.run(new String[] {"replay", "-", "--as-of", "2025-06-01", "--view", "outcomes",
+                "--focus-area", "FA03", "--cohort", "2025", "--slices", "2"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
+
+        assertThat(exit).isEqualTo(AuditCli.USAGE);
+        assertThat(err.toString()).contains("standard input can be read once only");
+    }
+
+    @Test
+    void inSlicesTheReplayedCaseloadIsTheOneReplayedAtOnce() {
+        String atOnce = replay("--slices", "1");
+        String inSlices = replay("--slices", "5");
+
+        assertThat(inSlices).isEqualTo(atOnce).contains("\"code\" : \"FA03\"");
+    }
+
+    private static String replay(String... slices) {
+        List<String> args = new ArrayList<>(List.of("replay", export.toString(), "--as-of",
+                START.plus(SPAN).toString(), "--view", "caseload", "--focus-area", "FA03"));
+        args.addAll(List.of(slices));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AuditCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        if (!slices[1].equals("1")) {
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("slice 5 of 5 done");
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
