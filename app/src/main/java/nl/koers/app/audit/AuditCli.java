@@ -27,7 +27,7 @@ public final class AuditCli {
                       or the end of DATE (2026-03-01, Europe/Amsterdam) with the live projection code and prints it
                       as the live endpoint showed it to that role (default: liaison for a history, analyst else);
                       the caseload and outcomes are built in N passes over FILE, one slice of the trajectories at
-                      a time, so a large export fits the heap (default: one pass per 64 MB of FILE)
+                      a time, so a large export fits the heap (default: one pass per 24 MB of FILE)
               FILE    an export in JSON Lines, or - for standard input""";
 
     private AuditCli() {

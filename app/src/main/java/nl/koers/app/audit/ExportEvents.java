@@ -16,8 +16,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +37,13 @@ import java.util.function.Predicate;
 public final class ExportEvents {
     static final int PROGRESS_EVERY = 100_000;
     /**
-     * Events per batch handed on: a replayed view writes each document it changed once per batch. Larger batches
-     * write less (10 000: the caseload over 100 000 events in 20 s instead of 33 s) but send every scope document
-     * they touched in one bulk write, which ran a 1 000 000-event caseload replay out of a 512 MB heap.
+     * Events per batch handed on: a replayed view writes each document it changed once per batch, and a batch is
+     * one unit of work, its events and the documents it changed held in memory. A sliced replay's slices are
+     * smaller than this ({@code ReplayCommand#BYTES_PER_SLICE}), so each slice is one batch: a 1 000 000-event
+     * caseload replay in 30 slices took 83–112 s with batches of 50 000, 102 s with 20 000 in 20 slices, and over
+     * 10 minutes without slices in batches of 1 000 (all trajectories' states in memory at once).
      */
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 50_000;
     /** The most slices a replay can have; a line's slice is noted in a byte. */
     public static final int MAX_SLICES = 100;
     private static final byte NOT_REPLAYED = -1;
@@ -57,7 +59,7 @@ public final class ExportEvents {
     /** Opens the export, once per pass over it. */
     @FunctionalInterface
     public interface Source {
-        BufferedReader open() throws IOException;
+        InputStream open() throws IOException;
     }
 
     /**
@@ -65,9 +67,9 @@ public final class ExportEvents {
      * batches, to {@code handler}; {@code progress} hears the number of lines read every {@value #PROGRESS_EVERY}
      * lines.
      */
-    public Counts replay(BufferedReader export, Instant asOf, Predicate<AuditRecord> wanted,
+    public Counts replay(Source export, Instant asOf, Predicate<AuditRecord> wanted,
                   Consumer<List<DomainEventMessage<?>>> handler, LongConsumer progress) throws IOException {
-        return replayInSlices(() -> export, 1, asOf, wanted, handler, slice -> { }, progress);
+        return replayInSlices(export, 1, asOf, wanted, handler, slice -> { }, progress);
     }
 
     /**
@@ -88,10 +90,9 @@ public final class ExportEvents {
         for (int slice = 0; slice < slices; slice++) {
             List<GenericDomainEventEntry<byte[]>> batch = new ArrayList<>(BATCH);
             int line = 0;
-            try (BufferedReader reader = export.open()) {
-                String text;
-                while ((text = reader.readLine()) != null) {
-                    if (text.isBlank()) {
+            try (ExportLines lines = new ExportLines(export.open())) {
+                while (lines.next()) {
+                    if (lines.blank()) {
                         continue;
                     }
                     AuditRecord record = null;
@@ -100,7 +101,7 @@ public final class ExportEvents {
                         if ((line + 1) % PROGRESS_EVERY == 0) {
                             progress.accept(line + 1);
                         }
-                        record = AuditRecord.parse(text);
+                        record = AuditRecord.parse(lines.text());
                         mark = mark(record, asOf, wanted, slices);
                         marks.add(mark);
                     } else if (line < marks.size()) {
@@ -110,7 +111,7 @@ public final class ExportEvents {
                     }
                     line++;
                     if (mark == slice || mark == EVERY_SLICE) {
-                        batch.add(entry(record != null ? record : AuditRecord.parse(text)));
+                        batch.add(entry(record != null ? record : AuditRecord.parse(lines.text())));
                         if (batch.size() == BATCH) {
                             delivered += deliver(batch, handler, slices > 1);
                         }

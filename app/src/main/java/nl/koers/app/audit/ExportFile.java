@@ -2,6 +2,7 @@ package nl.koers.app.audit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +16,18 @@ public final class ExportFile {
     }
 
     public static BufferedReader open(String name) throws IOException {
+        return new BufferedReader(new InputStreamReader(openBytes(name), StandardCharsets.UTF_8), BUFFER);
+    }
+
+    /** The export's bytes (a replay finds the lines itself, {@link ExportLines}). */
+    public static InputStream openBytes(String name) throws IOException {
         if (name.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), BUFFER);
+            return System.in;
         }
         Path path = Path.of(name);
         if (!Files.isRegularFile(path)) {
             throw new IOException("no such file: " + name);
         }
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), BUFFER);
+        return Files.newInputStream(path);
     }
 }

@@ -80,15 +80,14 @@ final class LiveExportBenchmark {
 
     private static void load(Path export, EventStore store) throws IOException {
         List<EventMessage<?>> batch = new ArrayList<>(1_000);
-        try (BufferedReader reader = Files.newBufferedReader(export)) {
-            new ExportEvents().replay(reader, Instant.MAX, r -> true, messages -> messages.forEach(message -> {
-                batch.add(asStored(message));
-                if (batch.size() == 1_000) {
-                    store.publish(batch);
-                    batch.clear();
-                }
-            }), lines -> { });
-        }
+        new ExportEvents().replay(() -> Files.newInputStream(export), Instant.MAX, r -> true,
+                messages -> messages.forEach(message -> {
+                    batch.add(asStored(message));
+                    if (batch.size() == 1_000) {
+                        store.publish(batch);
+                        batch.clear();
+                    }
+                }), lines -> { });
         store.publish(batch);
     }
 

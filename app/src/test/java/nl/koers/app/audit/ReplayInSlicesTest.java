@@ -6,11 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +45,13 @@ class ReplayInSlicesTest {
     @Test
     void everyEventIsHandedOnOnceWithEachTrajectoryInOneSliceInExportOrder() throws IOException {
         List<String> atOnce = new ArrayList<>();
-        new ExportEvents().replay(ExportFile.open(export.toString()), Instant.MAX, r -> true,
+        new ExportEvents().replay(() -> ExportFile.openBytes(export.toString()), Instant.MAX, r -> true,
                 batch -> batch.forEach(message -> atOnce.add(message.getIdentifier())), lines -> { });
 
         Map<Integer, List<DomainEventMessage<?>>> bySlice = new HashMap<>();
         List<Integer> done = new ArrayList<>();
         int[] current = {0};
-        ExportEvents.Counts counts = new ExportEvents().replayInSlices(() -> ExportFile.open(export.toString()), 4,
+        ExportEvents.Counts counts = new ExportEvents().replayInSlices(() -> ExportFile.openBytes(export.toString()), 4,
                 Instant.MAX, r -> true,
                 batch -> bySlice.computeIfAbsent(current[0], s -> new ArrayList<>()).addAll(batch),
                 slice -> {
@@ -83,7 +82,7 @@ class ReplayInSlicesTest {
     void eventsAfterTheInstantAreInNoSlice() throws IOException {
         Instant half = START.plus(SPAN.dividedBy(2));
         List<DomainEventMessage<?>> handed = new ArrayList<>();
-        ExportEvents.Counts counts = new ExportEvents().replayInSlices(() -> ExportFile.open(export.toString()), 3,
+        ExportEvents.Counts counts = new ExportEvents().replayInSlices(() -> ExportFile.openBytes(export.toString()), 3,
                 half, r -> true, handed::addAll, slice -> { }, lines -> { });
 
         assertThat(counts.lines()).isEqualTo(3_000);
@@ -92,11 +91,27 @@ class ReplayInSlicesTest {
     }
 
     @Test
+    void linesAreFoundAsAReaderFindsThem() throws IOException {
+        String longLine = "x".repeat(3 << 20);
+        String text = "first\r\n\n  \t\nsecond \u00e9\n" + longLine + "\nlast without an end";
+        List<String> found = new ArrayList<>();
+        try (ExportLines lines = new ExportLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+            while (lines.next()) {
+                if (!lines.blank()) {
+                    found.add(lines.text());
+                }
+            }
+        }
+
+        assertThat(found).containsExactly("first", "second \u00e9", longLine, "last without an end");
+    }
+
+    @Test
     void anExportThatChangesBetweenPassesIsRefused() throws IOException {
         List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
         int[] opened = {0};
-        ExportEvents.Source shrinking = () -> new BufferedReader(new StringReader(String.join("\n",
-                opened[0]++ == 0 ? lines : lines.subList(0, lines.size() - 1))));
+        ExportEvents.Source shrinking = () -> new ByteArrayInputStream(String.join("\n",
+                opened[0]++ == 0 ? lines : lines.subList(0, lines.size() - 1)).getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> new ExportEvents().replayInSlices(shrinking, 2, Instant.MAX, r -> true,
                 batch -> { }, slice -> { }, progress -> { }))
