@@ -3,7 +3,10 @@ package nl.koers.platform.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
@@ -71,6 +74,26 @@ public class JdbcEventStoreConfiguration {
         }
         log.debug("Event tables ready ({})", dialect.getClass().getSimpleName());
         return engine;
+    }
+
+    /**
+     * The event store over the JDBC engine, as Axon's auto-configuration builds it, but without its shared cache of
+     * recent events ({@code optimizeEventConsumption}). That cache keeps every event from the position of the
+     * slowest processor still reading from it up to the head; while events were appended in bulk (a million at
+     * about 20 000 per second) and the processors worked through units of 10–16 s, it held 150 000 events
+     * (Axon's {@code EmbeddedEventStore$Node}) and filled the 512 MB heap, and the in-process MongoDB failed on the
+     * full heap (Axon issue 2954 describes the same). Without it each processor reads its own stream in batches, its
+     * memory bounded by its batch and buffer.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
+                                  org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .optimizeEventConsumption(false)
+                .build();
     }
 
     static EventTableFactory dialectOf(DataSource dataSource) throws SQLException {
