@@ -139,6 +139,9 @@ public final class ReplayCommand {
                 default -> ReplayedView.history(answered, options.get("--trajectory"), reader);
             };
             int passes = !replayed.sliceable() ? 1 : slices != null ? slices : slicesFor(file);
+            if (!replayed.sliceable() && slices != null && slices > 1) {
+                err.println("koers audit replay: a history is one trajectory's, replayed in one pass; --slices ignored");
+            }
             ExportEvents.Counts counts = new ExportEvents().replayInSlices(() -> ExportFile.openBytes(file), passes, asOf,
                     replayed.wanted(), replayed::handle, slice -> {
                         replayed.sliceDone(slice);

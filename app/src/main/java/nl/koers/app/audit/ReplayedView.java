@@ -72,8 +72,8 @@ final class ReplayedView {
     }
 
     /**
-     * The caseload is built in {@code slices}, one slice of trajectories at a time, in {@code work}; after each
-     * slice its wijk documents are added to those in {@code answered}, from which the reader answers.
+     * The caseload is built one slice of trajectories at a time in {@code work}; after each slice its wijk
+     * documents are added to those in {@code answered}, from which the reader answers.
      */
     static ReplayedView caseload(MongoDatabase work, MongoDatabase answered, Clock clock, CaseloadScope scope,
                                  KoersUser reader) {

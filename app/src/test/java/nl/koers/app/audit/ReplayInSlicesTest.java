@@ -144,6 +144,20 @@ class ReplayInSlicesTest {
     }
 
     @Test
+    void aHistoryIsReplayedInOnePassAndSaysSo() throws IOException {
+        String trajectory = nl.koers.query.audit.AuditRecord.parse(Files.readAllLines(export).get(0)).aggregateId();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AuditCli.run(new String[] {"replay", export.toString(), "--as-of", START.plus(SPAN).toString(),
+                "--view", "history", "--trajectory", trajectory, "--slices", "3"}, new PrintStream(out),
+                new PrintStream(err));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("--slices ignored").doesNotContain("slice 1 of");
+        assertThat(out.toString()).contains(trajectory);
+    }
+
+    @Test
     void inSlicesTheReplayedCaseloadIsTheOneReplayedAtOnce() {
         String atOnce = replay("--slices", "1");
         String inSlices = replay("--slices", "5");
