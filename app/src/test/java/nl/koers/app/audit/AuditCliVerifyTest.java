@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,15 +33,8 @@ class AuditCliVerifyTest {
         lines = Files.readAllLines(export);
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run verify(Path file) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AuditCli.run(new String[] {"verify", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static AuditRun verify(Path file) {
+        return AuditRun.of("verify", file.toString());
     }
 
     static Path tampered(String name, List<String> content) throws IOException {
@@ -57,7 +49,7 @@ class AuditCliVerifyTest {
 
     @Test
     void anIntactExportExitsZeroWithItsSummary() {
-        Run run = verify(export);
+        AuditRun run = verify(export);
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("INTACT: 3,000 events, positions 1 to " + positionOf(lines.get(2_999)))
                 .contains("the start of the log").contains("final hash:  " + finalHash);
@@ -68,7 +60,7 @@ class AuditCliVerifyTest {
         List<String> edited = new ArrayList<>(lines);
         int at = 1_234;
         edited.set(at, edited.get(at).replaceFirst("\"recordedBy\":\"[^\"]*\"", "\"recordedBy\":\"someone-else\""));
-        Run run = verify(tampered("edited.ndjson", edited));
+        AuditRun run = verify(tampered("edited.ndjson", edited));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).startsWith("BROKEN at position " + positionOf(lines.get(at)) + " (line " + (at + 1) + "): altered record");
     }
@@ -77,7 +69,7 @@ class AuditCliVerifyTest {
     void aDroppedLineExitsOneNamingTheRecordAfterTheHole() throws IOException {
         List<String> dropped = new ArrayList<>(lines);
         dropped.remove(2_000);
-        Run run = verify(tampered("dropped.ndjson", dropped));
+        AuditRun run = verify(tampered("dropped.ndjson", dropped));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).startsWith("BROKEN at position " + positionOf(lines.get(2_001)))
                 .contains("missing record").contains("between positions " + positionOf(lines.get(1_999)));
@@ -88,7 +80,7 @@ class AuditCliVerifyTest {
         List<String> swapped = new ArrayList<>(lines);
         swapped.set(500, lines.get(501));
         swapped.set(501, lines.get(500));
-        Run run = verify(tampered("swapped.ndjson", swapped));
+        AuditRun run = verify(tampered("swapped.ndjson", swapped));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).startsWith("BROKEN at position " + positionOf(lines.get(501))).contains("reordered record");
     }
@@ -97,7 +89,7 @@ class AuditCliVerifyTest {
     void anInsertedLineExitsOneAsInserted() throws IOException {
         List<String> inserted = new ArrayList<>(lines);
         inserted.add(2_500, lines.get(10));
-        Run run = verify(tampered("inserted.ndjson", inserted));
+        AuditRun run = verify(tampered("inserted.ndjson", inserted));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).startsWith("BROKEN at position " + positionOf(lines.get(10)) + " (line 2501)")
                 .contains("inserted record");
@@ -105,7 +97,7 @@ class AuditCliVerifyTest {
 
     @Test
     void aMissingFileIsAUsageErrorNotAVerdict() {
-        Run run = verify(dir.resolve("nothing-here.ndjson"));
+        AuditRun run = verify(dir.resolve("nothing-here.ndjson"));
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("cannot read");
         assertThat(run.out()).isEmpty();

@@ -15,8 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,14 +94,14 @@ class AuditCompletenessTest {
 
         Path whole = dir.resolve("whole.ndjson");
         Files.write(whole, lines);
-        Run intact = audit("verify", whole.toString(), "--head", pin);
+        AuditRun intact = audit("verify", whole.toString(), "--head", pin);
         assertThat(intact.exit()).as(intact.out() + intact.err()).isZero();
         assertThat(intact.out()).contains("INTACT").contains("reaches the head");
 
         Path cut = dir.resolve("cut.ndjson");
         Files.write(cut, lines.subList(0, lines.size() - 1));
         assertThat(audit("verify", cut.toString()).exit()).as("without the head nothing shows").isZero();
-        Run broken = audit("verify", cut.toString(), "--head", pin);
+        AuditRun broken = audit("verify", cut.toString(), "--head", pin);
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.out()).contains("INCOMPLETE").contains("position " + head.get("position").asLong());
     }
@@ -118,21 +116,21 @@ class AuditCompletenessTest {
                 .collect(Collectors.groupingBy(AuditCompletenessTest::focusArea, Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
 
-        Run byDate = audit("replay", export.toString(), "--as-of", "2026-01-31", "--view", "caseload",
+        AuditRun byDate = audit("replay", export.toString(), "--as-of", "2026-01-31", "--view", "caseload",
                 "--focus-area", area);
-        Run byInstant = audit("replay", export.toString(), "--as-of", "2026-01-31T22:59:59.999999999Z", "--view",
+        AuditRun byInstant = audit("replay", export.toString(), "--as-of", "2026-01-31T22:59:59.999999999Z", "--view",
                 "caseload", "--focus-area", area);
         assertThat(byDate.exit()).as(byDate.err()).isZero();
         assertThat(withoutAsOf(byDate.out())).as("the end of 31 January in Amsterdam")
                 .isEqualTo(withoutAsOf(byInstant.out()));
 
-        Run worker = audit("replay", export.toString(), "--as-of", "2026-01-31", "--view", "caseload",
+        AuditRun worker = audit("replay", export.toString(), "--as-of", "2026-01-31", "--view", "caseload",
                 "--focus-area", area, "--role", "youth-worker", "--areas", area);
         assertThat(worker.exit()).as(worker.err()).isZero();
         assertThat(worker.out()).doesNotContain("<5");
         assertThat(byDate.out()).as("an analyst sees small counts suppressed").contains("<5");
 
-        Run outside = audit("replay", export.toString(), "--as-of", "2026-01-31", "--view", "caseload",
+        AuditRun outside = audit("replay", export.toString(), "--as-of", "2026-01-31", "--view", "caseload",
                 "--focus-area", area, "--role", "youth-worker", "--areas", area.equals("FA01") ? "FA02" : "FA01");
         assertThat(outside.exit()).isEqualTo(2);
         assertThat(outside.err()).contains("outside your focus areas");
@@ -154,15 +152,8 @@ class AuditCompletenessTest {
         return tree.toString();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run audit(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AuditCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static AuditRun audit(String... args) {
+        return AuditRun.of(args);
     }
 
     private JsonNode awaitHead(long position) throws Exception {

@@ -48,8 +48,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -324,20 +322,16 @@ class ReplayEqualsLiveTest {
             from = JSON.readTree(lines[lines.length - 1]).get("position").asLong() + 1;
         }
         Files.writeString(file, all.toString());
-        assertThat(AuditCli.run(new String[] {"verify", file.toString()}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()))).isZero();
+        assertThat(AuditRun.of("verify", file.toString()).exit()).isZero();
         return file;
     }
 
     JsonNode replay(Instant asOf, String... view) throws Exception {
         List<String> args = new ArrayList<>(List.of("replay", export.toString(), "--as-of", asOf.toString()));
         args.addAll(List.of(view));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AuditCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        AuditRun run = AuditRun.of(args.toArray(String[]::new));
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
     }
 
     /** Equal JSON, except that where the live answer shows an opened personal value the replay shows it sealed. */

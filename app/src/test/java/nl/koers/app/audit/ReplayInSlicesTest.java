@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,62 +119,50 @@ class ReplayInSlicesTest {
     @Test
     void aNumberOfSlicesOutsideOneToAHundredIsAUsageError() {
         for (String slices : List.of("0", "101", "many")) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = AuditCli.run(new String[] {"replay", export.toString(), "--as-of", "2025-06-01", "--view",
-                    "caseload", "--focus-area", "FA03", "--slices", slices}, new PrintStream(out), new PrintStream(err));
+            AuditRun run = AuditRun.of("replay", export.toString(), "--as-of", "2025-06-01", "--view", "caseload",
+                    "--focus-area", "FA03", "--slices", slices);
 
-            assertThat(exit).as(slices).isEqualTo(AuditCli.USAGE);
-            assertThat(err.toString()).contains("--slices must be a number from 1 to 100");
-            assertThat(out.toString()).isEmpty();
+            assertThat(run.exit()).as(slices).isEqualTo(AuditCli.USAGE);
+            assertThat(run.err()).contains("--slices must be a number from 1 to 100");
+            assertThat(run.out()).isEmpty();
         }
     }
 
     @Test
     void standardInputCannotBeReadInSeveralSlices() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AuditCli.run(new String[] {"replay", "-", "--as-of", "2025-06-01", "--view", "outcomes",
-                "--focus-area", "FA03", "--cohort", "2025", "--slices", "2"}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err));
+        AuditRun run = AuditRun.of("replay", "-", "--as-of", "2025-06-01", "--view", "outcomes", "--focus-area",
+                "FA03", "--cohort", "2025", "--slices", "2");
 
-        assertThat(exit).isEqualTo(AuditCli.USAGE);
-        assertThat(err.toString()).contains("standard input can be read once only");
+        assertThat(run.exit()).isEqualTo(AuditCli.USAGE);
+        assertThat(run.err()).contains("standard input can be read once only");
     }
 
     @Test
     void aHistoryIsReplayedInOnePassAndSaysSo() throws IOException {
         String trajectory = nl.koers.query.audit.AuditRecord.parse(Files.readAllLines(export).get(0)).aggregateId();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AuditCli.run(new String[] {"replay", export.toString(), "--as-of", START.plus(SPAN).toString(),
-                "--view", "history", "--trajectory", trajectory, "--slices", "3"}, new PrintStream(out),
-                new PrintStream(err));
+        AuditRun run = AuditRun.of("replay", export.toString(), "--as-of", START.plus(SPAN).toString(), "--view",
+                "history", "--trajectory", trajectory, "--slices", "3");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("--slices ignored").doesNotContain("slice 1 of");
-        assertThat(out.toString()).contains(trajectory);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("--slices ignored").doesNotContain("slice 1 of");
+        assertThat(run.out()).contains(trajectory);
     }
 
     @Test
     void inSlicesTheReplayedCaseloadIsTheOneReplayedAtOnce() {
-        String atOnce = replay("--slices", "1");
-        String inSlices = replay("--slices", "5");
+        String atOnce = caseloadIn(1);
+        String inSlices = caseloadIn(5);
 
         assertThat(inSlices).isEqualTo(atOnce).contains("\"code\" : \"FA03\"");
     }
 
-    private static String replay(String... slices) {
-        List<String> args = new ArrayList<>(List.of("replay", export.toString(), "--as-of",
-                START.plus(SPAN).toString(), "--view", "caseload", "--focus-area", "FA03"));
-        args.addAll(List.of(slices));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AuditCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        if (!slices[1].equals("1")) {
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("slice 5 of 5 done");
+    private static String caseloadIn(int slices) {
+        AuditRun run = AuditRun.of("replay", export.toString(), "--as-of", START.plus(SPAN).toString(), "--view",
+                "caseload", "--focus-area", "FA03", "--slices", String.valueOf(slices));
+        assertThat(run.exit()).as(run.err()).isZero();
+        if (slices > 1) {
+            assertThat(run.err()).contains("slice " + slices + " of " + slices + " done");
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return run.out();
     }
 }
