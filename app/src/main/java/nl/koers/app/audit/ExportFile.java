@@ -21,13 +21,19 @@ public final class ExportFile {
 
     /** The export's bytes (a replay finds the lines itself, {@link ExportLines}). */
     public static InputStream openBytes(String name) throws IOException {
-        if (name.equals("-")) {
-            return System.in;
-        }
+        return name.equals("-") ? System.in : Files.newInputStream(file(name));
+    }
+
+    /** The export's size in bytes; standard input has none ({@code -1}). */
+    static long size(String name) throws IOException {
+        return name.equals("-") ? -1 : Files.size(file(name));
+    }
+
+    private static Path file(String name) throws IOException {
         Path path = Path.of(name);
         if (!Files.isRegularFile(path)) {
             throw new IOException("no such file: " + name);
         }
-        return Files.newInputStream(path);
+        return path;
     }
 }

@@ -54,7 +54,7 @@ final class ExportLines implements Closeable {
     /** Whether the line holds nothing but ASCII white space. */
     boolean blank() {
         for (int i = lineStart; i < lineEnd; i++) {
-            if (!Character.isWhitespace((char) (buffer[i] & 0xff)) || buffer[i] < 0) {
+            if (buffer[i] < 0 || !Character.isWhitespace(buffer[i])) {
                 return false;
             }
         }

@@ -15,8 +15,6 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -174,15 +172,9 @@ public final class ReplayCommand {
 
     /** One slice per {@value #BYTES_PER_SLICE} bytes of export; standard input is read once. */
     private static int slicesFor(String file) throws IOException {
-        if (file.equals("-")) {
-            return 1;
-        }
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IOException("no such file: " + file);
-        }
-        long size = Files.size(path);
-        return (int) Math.max(1, Math.min(ExportEvents.MAX_SLICES, (size + BYTES_PER_SLICE - 1) / BYTES_PER_SLICE));
+        long size = ExportFile.size(file);
+        return size < 0 ? 1 : (int) Math.max(1, Math.min(ExportEvents.MAX_SLICES,
+                (size + BYTES_PER_SLICE - 1) / BYTES_PER_SLICE));
     }
 
     /** An instant, or a date meaning the last moment of that day in the business zone. */
