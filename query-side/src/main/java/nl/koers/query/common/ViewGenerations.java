@@ -261,7 +261,8 @@ public class ViewGenerations implements RebuiltAside {
         collections.getOrDefault(view, List.of()).forEach(collection -> collection.fresh = null);
         List<MongoCollection<Document>> leaving = collections.getOrDefault(view, List.of()).stream()
                 .map(collection -> collection.in(old)).toList();
-        Runnable drop = () -> leaving.forEach(MongoCollection::drop);
+        // the old generation may never have been written (a view that was empty until this rebuild)
+        Runnable drop = () -> leaving.forEach(this::dropIfPresent);
         if (dropAfter.isZero()) {
             drop.run();
         } else {
