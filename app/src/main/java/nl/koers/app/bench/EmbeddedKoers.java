@@ -1,6 +1,7 @@
 package nl.koers.app.bench;
 
 import nl.koers.app.KoersApplication;
+import nl.koers.query.audit.AuditChainStore;
 import nl.koers.query.search.CaseIndex;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -79,6 +80,41 @@ final class EmbeddedKoers implements AutoCloseable {
                 throw new IllegalStateException("views not caught up within " + patience);
             }
             sleep(100);
+        }
+    }
+
+    /**
+     * Waits until nothing in this JVM still works through the log: every running streaming processor (the views,
+     * the search index, the write side's own) and the audit chain are at the head. After a log written in bulk with
+     * the readers paused, the write side's processors and the chain start from the beginning, and reads measured
+     * while they catch up measure the catching up. Says every half minute who is still behind.
+     */
+    void awaitQuiet(Duration patience) {
+        long head = head();
+        long deadline = System.nanoTime() + patience.toNanos();
+        long nextReport = System.nanoTime() + 30_000_000_000L;
+        AuditChainStore chain = bean(AuditChainStore.class);
+        while (true) {
+            List<String> behind = new ArrayList<>();
+            bean(EventProcessingConfiguration.class).eventProcessors().forEach((name, processor) -> {
+                if (processor instanceof StreamingEventProcessor && processor.isRunning() && !caughtUp(name, head)) {
+                    behind.add(name);
+                }
+            });
+            if (chain.head().position() < head) {
+                behind.add("audit chain at " + chain.head().position());
+            }
+            if (behind.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("still behind the head (" + head + ") after " + patience + ": " + behind);
+            }
+            if (System.nanoTime() > nextReport) {
+                System.out.printf("  waiting for the log's readers to reach position %d: %s%n", head, behind);
+                nextReport = System.nanoTime() + 30_000_000_000L;
+            }
+            sleep(500);
         }
     }
 
