@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The embedded default (H2 file event store, file-backed in-process MongoDB, the demo users of application.yml)
@@ -26,6 +27,7 @@ final class EmbeddedKoers implements AutoCloseable {
     /** Every processor that reads the log: the views and the in-memory search index. */
     static final List<String> READERS = List.of("trajectory-summary", "trajectory-history", "caseload", "outcomes",
             CaseIndex.NAME);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
     private final ConfigurableApplicationContext context;
 
     private EmbeddedKoers(ConfigurableApplicationContext context) {
@@ -74,47 +76,47 @@ final class EmbeddedKoers implements AutoCloseable {
 
     void awaitCaughtUp(Collection<String> views, Duration patience) {
         long head = head();
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!views.stream().allMatch(view -> caughtUp(view, head))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("views not caught up within " + patience);
-            }
-            sleep(100);
-        }
+        awaitNoneBehind(head, patience, () -> views.stream().filter(view -> !caughtUp(view, head)).toList());
     }
 
     /**
      * Waits until nothing in this JVM still works through the log: every running streaming processor (the views,
      * the search index, the write side's own) and the audit chain are at the head. After a log written in bulk with
      * the readers paused, the write side's processors and the chain start from the beginning, and reads measured
-     * while they catch up measure the catching up. Says every half minute who is still behind.
+     * while they catch up measure the catching up.
      */
     void awaitQuiet(Duration patience) {
         long head = head();
-        long deadline = System.nanoTime() + patience.toNanos();
-        long nextReport = System.nanoTime() + 30_000_000_000L;
         AuditChainStore chain = bean(AuditChainStore.class);
-        while (true) {
+        awaitNoneBehind(head, patience, () -> {
             List<String> behind = new ArrayList<>();
             bean(EventProcessingConfiguration.class).eventProcessors().forEach((name, processor) -> {
                 if (processor instanceof StreamingEventProcessor && processor.isRunning() && !caughtUp(name, head)) {
                     behind.add(name);
                 }
             });
-            if (chain.head().position() < head) {
-                behind.add("audit chain at " + chain.head().position());
+            long linked = chain.head().position();
+            if (linked < head) {
+                behind.add("audit chain at " + linked);
             }
-            if (behind.isEmpty()) {
-                return;
-            }
+            return behind;
+        });
+    }
+
+    /** Asks {@code behind} until it names nobody; says every half minute who still is. */
+    private static void awaitNoneBehind(long head, Duration patience, Supplier<List<String>> behind) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
+        for (List<String> waiting = behind.get(); !waiting.isEmpty(); waiting = behind.get()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("still behind the head (" + head + ") after " + patience + ": " + behind);
+                throw new IllegalStateException("still behind the head (" + head + ") after " + patience + ": "
+                        + waiting);
             }
             if (System.nanoTime() > nextReport) {
-                System.out.printf("  waiting for the log's readers to reach position %d: %s%n", head, behind);
-                nextReport = System.nanoTime() + 30_000_000_000L;
+                System.out.printf("  waiting for the log's readers to reach position %d: %s%n", head, waiting);
+                nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
             }
-            sleep(500);
+            sleep(100);
         }
     }
 
